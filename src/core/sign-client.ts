@@ -1,0 +1,114 @@
+/**
+ * Getting the signature from the merchant's backend (DESIGN §1.1, "Signing protocol").
+ *
+ *   POST <sign-url>  {"params": {...}}  →  200 {"signature": "...", "params"?: {...}}
+ *
+ * Every failure becomes an EcommpayFailure with its code; an abort by the caller stays an AbortError.
+ */
+import * as z from 'zod/mini';
+import { EcommpayFailure } from './errors.ts';
+import type { LaunchParams } from './launch.ts';
+
+/** What a backend (or a custom `sign` function) answers. */
+export interface SignAnswer {
+  signature: string;
+  /** The parameters actually signed; when present they replace what was sent. */
+  params?: LaunchParams;
+}
+
+/** A custom signer replacing the HTTP call: `(params, { signal }) => Promise<SignAnswer>`. */
+export type SignFunction = (params: LaunchParams, options: { signal: AbortSignal }) => Promise<SignAnswer>;
+
+export const DEFAULT_SIGN_TIMEOUT = 15_000;
+
+const scalar = z.union([z.string(), z.number().check(z.refine(Number.isFinite)), z.boolean()]);
+
+/** The answer's schema: a Base64 signature, and optionally flat scalar parameters. */
+export const signAnswerSchema = z.object({
+  signature: z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'signature must be a Base64 string')),
+  params: z.optional(z.record(z.string(), scalar)),
+});
+
+/** Validates an answer; throws `sign-invalid-response` naming what is wrong. */
+export function checkSignAnswer(answer: unknown): SignAnswer {
+  const parsed = z.safeParse(signAnswerSchema, answer);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || 'answer',
+    message: i.message,
+  }));
+  throw new EcommpayFailure(
+    'sign-invalid-response',
+    `The signing endpoint's answer is not {"signature": "<base64>", "params"?: {...}}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    issues,
+  );
+}
+
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * Runs `work` with a time limit and the caller's signal. The caller's abort rejects with an
+ * AbortError; the time limit with `sign-timeout`.
+ */
+export async function withTimeout<T>(
+  timeoutMs: number,
+  signal: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timer = new AbortController();
+  const combined = AbortSignal.any([signal, timer.signal]);
+  let id: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    id = setTimeout(() => {
+      timer.abort();
+      reject(new EcommpayFailure('sign-timeout', `No signature within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  const aborted = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(new DOMException('Signing aborted', 'AbortError'));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work(combined), timedOut, aborted]);
+  } finally {
+    clearTimeout(id);
+  }
+}
+
+/** POSTs the parameters to the merchant's signing endpoint and validates the answer. */
+export async function signOverHttp(url: string, params: LaunchParams, signal: AbortSignal): Promise<SignAnswer> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ params }),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) throw e;
+    throw new EcommpayFailure('sign-network', `The signing endpoint ${url} could not be reached`);
+  }
+  if (!response.ok) {
+    let reason = '';
+    try {
+      const body: unknown = await response.json();
+      if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
+        reason = `: ${(body as { error: string }).error}`;
+      }
+    } catch {
+      // any body is tolerated
+    }
+    throw new EcommpayFailure('sign-http', `The signing endpoint answered HTTP ${response.status}${reason}`);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (e) {
+    if (isAbort(e) || signal.aborted) throw e;
+    throw new EcommpayFailure('sign-invalid-response', 'The signing endpoint did not answer with JSON');
+  }
+  return checkSignAnswer(body);
+}
