@@ -37,6 +37,7 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'demo/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off', // chai: expect(x).to.exist
       'no-restricted-properties': 'off',
     },
   },

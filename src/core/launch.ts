@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
 import { formatAmount } from './amount.ts';
-import { METHOD_CODES, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
+import { METHOD_CODES, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
 import { ruleMessages, type Lang, type RuleMessages } from '../i18n/index.ts';
 
 /** Payment Page parameters: flat, scalar values. */
@@ -117,9 +117,9 @@ function inputSchema(t: RuleMessages) {
           for (const [key, value] of Object.entries(extra)) {
             const field = `extraParams.${key}`;
             if (Object.hasOwn(ATTRIBUTE_OF_PARAM, key)) {
-              ctx.issues.push({ code: 'custom', input: value, path: [field], message: t.reserved(field, ATTRIBUTE_OF_PARAM[key]!) });
+              ctx.issues.push({ code: 'custom', input: value, path: [key], message: t.reserved(field, ATTRIBUTE_OF_PARAM[key]!) });
             } else if (!['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'number' && !Number.isFinite(value))) {
-              ctx.issues.push({ code: 'custom', input: value, path: [field], message: t.scalar(field) });
+              ctx.issues.push({ code: 'custom', input: value, path: [key], message: t.scalar(field) });
             }
           }
         }),
@@ -241,13 +241,36 @@ export function paramIssues(
 export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
 
 /**
+ * When some attributes are malformed, the method's rules still speak for the well-formed rest,
+ * so the merchant sees every problem at once rather than one round at a time.
+ */
+function withRuleIssues(input: CheckoutInput, issues: FieldIssue[], lang: Lang): FieldIssue[] {
+  if (!isMethodCode(input.method)) return issues;
+  const flagged = new Set(issues.map((i) => i.field));
+  const rules = methodRules(input.method);
+  const wellFormed = {
+    ...input,
+    'project-id': input['project-id'] ?? '',
+    'payment-id': input['payment-id'] ?? '',
+    amount: input.amount ?? '',
+    'customer-id': input['customer-id'] ?? '',
+    extraParams: flagged.has('extraParams') || [...flagged].some((f) => f.startsWith('extraParams.')) ? null : input.extraParams,
+  } as Input;
+  const params = toParams(wellFormed, rules);
+  const digits = (v: string | null | undefined) => (v && DIGITS.test(v) ? Number(v) : undefined);
+  const limits = effectiveLimits(rules, String(params.payment_currency), digits(input['min-amount']), digits(input['max-amount']));
+  const more = paramIssues(rules, params, limits, lang, attributeOf).filter((i) => !flagged.has(i.field));
+  return [...issues, ...more];
+}
+
+/**
  * Checks a checkout's configuration and builds its launch parameters.
  * Every issue names the attribute and the rule.
  */
 export function parseCheckoutConfig(input: CheckoutInput, lang: Lang): Parsed<CheckoutConfig> {
   const t = ruleMessages[lang];
   const parsed = z.safeParse(inputSchema(t), input);
-  if (!parsed.success) return { ok: false, issues: issuesOf(parsed.error) };
+  if (!parsed.success) return { ok: false, issues: withRuleIssues(input, issuesOf(parsed.error), lang) };
   const value = parsed.data;
   const rules = methodRules(value.method);
   const issues: FieldIssue[] = [];

@@ -1,0 +1,43 @@
+/** Valid base configurations of `<ecommpay-checkout>` for each method, and a mount helper. */
+import '../../../src/index.ts';
+import type { EcommpayCheckout } from '../../../src/index.ts';
+import { mount } from '../helpers.ts';
+
+export const CHECKOUT_EVENTS = ['ecommpay-ready', 'ecommpay-launch', 'ecommpay-error'];
+
+export const cupAttributes = {
+  method: 'cup-bank',
+  'project-id': '581',
+  'payment-id': 'TEST_154',
+  amount: '10000',
+  'customer-id': 'customer121',
+  description: 'test payment',
+  'sign-url': '/api/sign',
+};
+
+export const phAttributes = {
+  method: 'online-philippines-banks',
+  'project-id': '580',
+  'payment-id': 'ph-1',
+  amount: '150000',
+  'customer-id': 'customer7',
+  'customer-email': 'test_customer@example.com',
+  'sign-url': '/api/sign',
+};
+
+export type Attributes = Record<string, string | boolean | null | undefined>;
+
+export function mountCheckout(attributes: Attributes, properties: Record<string, unknown> = {}) {
+  return mount<EcommpayCheckout>('ecommpay-checkout', attributes, properties, CHECKOUT_EVENTS);
+}
+
+/** The pay button inside the shadow root. */
+export const payButton = (el: EcommpayCheckout) => el.shadowRoot!.querySelector('button')!;
+
+/** The `role="alert"` region's text. */
+export const alertText = (el: EcommpayCheckout) => el.shadowRoot!.querySelector('[role="alert"]')!.textContent ?? '';
+
+/** Cancels navigation for every launch, as a merchant opening the URL itself would. */
+export function stayOnPage(el: EcommpayCheckout): void {
+  el.addEventListener('ecommpay-launch', (e) => e.preventDefault());
+}

@@ -1,0 +1,189 @@
+/**
+ * Signing over HTTP (DESIGN §1.1): the protocol, every failure mode and its code, the timeout,
+ * a click storm, removal mid-request, and the launch URL verified with the server helper.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { EcommpayCheckout, EcommpayErrorDetail, LaunchDetail } from '../../../src/index.ts';
+import { signParams, verifySignature } from '../../../src/server/index.ts';
+import { cleanup, recorded, respondUrl, sleep, uniqueKey } from '../helpers.ts';
+import { alertText, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
+
+const SIGNATURE = 'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==';
+
+async function failureOf(el: EcommpayCheckout): Promise<EcommpayErrorDetail> {
+  const event = oneEvent(el, 'ecommpay-error');
+  payButton(el).click();
+  return (await event).detail as EcommpayErrorDetail;
+}
+
+describe('<ecommpay-checkout> signing', () => {
+  afterEach(cleanup);
+
+  it('POSTs {"params"} as JSON to sign-url and launches the exact documented URL', async () => {
+    const key = uniqueKey('sign-ok');
+    const { el } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { body: { signature: SIGNATURE } }) });
+    stayOnPage(el);
+    const launch = oneEvent(el, 'ecommpay-launch');
+    payButton(el).click();
+    const detail = (await launch).detail as LaunchDetail;
+
+    const [request] = await recorded(key);
+    expect(request!.method).to.equal('POST');
+    expect(request!.headers['content-type']).to.match(/^application\/json/);
+    expect(JSON.parse(request!.body)).to.deep.equal({ params: el.launchParams });
+
+    expect(detail.signature).to.equal(SIGNATURE);
+    expect(detail.url).to.equal(
+      'https://paymentpage.ecommpay.com/payment?project_id=581&payment_id=TEST_154&payment_amount=10000' +
+        '&payment_currency=CNY&customer_id=customer121&payment_description=test%20payment&language_code=zh' +
+        `&signature=${encodeURIComponent(SIGNATURE)}`,
+    );
+  });
+
+  it('payment-page-url points the launch at another host (a white-label platform, a local sandbox)', async () => {
+    const { el } = await mountCheckout(
+      { ...phAttributes, 'sign-url': null, 'payment-page-url': 'http://localhost:5174/' },
+      { sign: async () => ({ signature: SIGNATURE }) },
+    );
+    stayOnPage(el);
+    const launch = oneEvent(el, 'ecommpay-launch');
+    payButton(el).click();
+    expect(((await launch).detail as LaunchDetail).url).to.match(/^http:\/\/localhost:5174\/payment\?project_id=580&/);
+  });
+
+  it("the backend's params replace what was sent (the backend is the authority on amounts)", async () => {
+    const key = uniqueKey('sign-params');
+    const { el } = await mountCheckout(cupAttributes);
+    const signed = { ...el.launchParams!, payment_amount: 25000, payment_id: 'ORDER-9' };
+    el.signUrl = respondUrl(key, { body: { signature: SIGNATURE, params: signed } });
+    stayOnPage(el);
+    const launch = oneEvent(el, 'ecommpay-launch');
+    payButton(el).click();
+    const detail = (await launch).detail as LaunchDetail;
+    expect(detail.params).to.deep.equal(signed);
+    expect(new URL(detail.url).searchParams.get('payment_amount')).to.equal('25000');
+    expect(new URL(detail.url).searchParams.get('payment_id')).to.equal('ORDER-9');
+  });
+
+  it("the backend's params are validated again: sign-invalid-response naming the broken rule", async () => {
+    const key = uniqueKey('sign-params-bad');
+    const { el, events } = await mountCheckout(cupAttributes);
+    el.signUrl = respondUrl(key, { body: { signature: SIGNATURE, params: { ...el.launchParams!, payment_amount: 50 } } });
+    const detail = await failureOf(el);
+    expect(detail.code).to.equal('sign-invalid-response');
+    expect(detail.issues![0]).to.deep.include({ field: 'payment_amount' });
+    expect(detail.issues![0]!.message).to.match(/10000/);
+    expect(events.get('ecommpay-launch')).to.have.length(0);
+  });
+
+  it('HTTP 500 → sign-http with the status and the backend message; the button works again', async () => {
+    const key = uniqueKey('sign-500');
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': respondUrl(key, { status: 500, body: { error: 'order is already paid' } }) });
+    const detail = await failureOf(el);
+    expect(detail.code).to.equal('sign-http');
+    expect(detail.message).to.contain('HTTP 500').and.to.contain('order is already paid');
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('The shop could not prepare this payment');
+    expect(payButton(el).disabled).to.equal(false);
+    await failureOf(el);
+    expect(await recorded(key)).to.have.length(2);
+  });
+
+  it('HTTP 403 with an HTML body → sign-http (any body is tolerated)', async () => {
+    const key = uniqueKey('sign-403');
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': respondUrl(key, { status: 403, type: 'text/html', body: '<h1>Forbidden</h1>' }) });
+    expect((await failureOf(el)).code).to.equal('sign-http');
+  });
+
+  it('an unreachable endpoint → sign-network', async () => {
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': 'http://127.0.0.1:9/sign' });
+    const detail = await failureOf(el);
+    expect(detail.code).to.equal('sign-network');
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('could not be reached');
+  });
+
+  it('a 200 that is not JSON → sign-invalid-response', async () => {
+    const key = uniqueKey('sign-html');
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': respondUrl(key, { type: 'text/html', body: '<html>login</html>' }) });
+    expect((await failureOf(el)).code).to.equal('sign-invalid-response');
+  });
+
+  it('a 200 without a Base64 signature → sign-invalid-response naming the field', async () => {
+    for (const body of [{ sig: SIGNATURE }, { signature: '<script>' }, { signature: SIGNATURE, params: { a: { nested: 1 } } }]) {
+      const key = uniqueKey('sign-shape');
+      const { el, events } = await mountCheckout({ ...phAttributes, 'sign-url': respondUrl(key, { body }) });
+      const detail = await failureOf(el);
+      expect(detail.code, JSON.stringify(body)).to.equal('sign-invalid-response');
+      expect(detail.issues![0]!.field).to.match(/^(signature|params\.a)$/);
+      expect(events.get('ecommpay-launch')).to.have.length(0);
+    }
+  });
+
+  it('no answer within sign-timeout → sign-timeout, and the request is aborted', async () => {
+    const key = uniqueKey('sign-slow');
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-timeout': '150', 'sign-url': respondUrl(key, { delay: 3000, body: { signature: SIGNATURE } }) });
+    const started = performance.now();
+    const detail = await failureOf(el);
+    expect(detail.code).to.equal('sign-timeout');
+    expect(performance.now() - started).to.be.below(2000);
+    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted');
+    await el.updateComplete;
+    expect(payButton(el).disabled).to.equal(false);
+  });
+
+  it('a custom sign function that never answers also times out', async () => {
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': null, 'sign-timeout': '100' }, { sign: () => new Promise(() => {}) });
+    expect((await failureOf(el)).code).to.equal('sign-timeout');
+  });
+
+  it('a storm of 50 clicks: one signing request, one ecommpay-launch', async () => {
+    const key = uniqueKey('sign-storm');
+    const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { delay: 200, body: { signature: SIGNATURE } }) });
+    stayOnPage(el);
+    const button = payButton(el);
+    for (let i = 0; i < 50; i++) {
+      button.click();
+      void el.pay();
+      if (i % 10 === 0) await sleep(5);
+    }
+    await waitUntil(() => events.get('ecommpay-launch')!.length > 0);
+    await sleep(300);
+    expect(await recorded(key)).to.have.length(1);
+    expect(events.get('ecommpay-launch')).to.have.length(1);
+  });
+
+  it('removed while signing: the request is aborted and nothing launches', async () => {
+    const key = uniqueKey('sign-removed');
+    const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { delay: 2000, body: { signature: SIGNATURE } }) });
+    payButton(el).click();
+    await waitUntil(async () => (await recorded(key)).length === 1);
+    el.remove();
+    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted');
+    await sleep(100);
+    expect(events.get('ecommpay-launch')).to.have.length(0);
+    expect(events.get('ecommpay-error')).to.have.length(0);
+  });
+
+  it('the launch URL parses back into the parameters, and its signature verifies with verifySignature', async () => {
+    const secret = 'project-secret-✓';
+    const { el } = await mountCheckout(
+      { ...phAttributes, 'sign-url': null, 'split-banks': true, 'banks-id': '2421,2371', description: 'B&W, 测试 a=b+c' },
+      {
+        extraParams: { close_on_missclick: true, merchant_success_url: 'https://shop.example/ok?x=1&y=2' },
+        sign: async (params: Record<string, string | number | boolean>) => ({ signature: await signParams(params, secret) }),
+      },
+    );
+    stayOnPage(el);
+    const launch = oneEvent(el, 'ecommpay-launch');
+    payButton(el).click();
+    const { url, params } = (await launch).detail as LaunchDetail;
+
+    const parsed = Object.fromEntries(new URL(url).searchParams);
+    const { signature, ...rest } = parsed;
+    expect(rest).to.deep.equal(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)])));
+    expect(await verifySignature(parsed, secret)).to.equal(true);
+    expect(await verifySignature({ ...parsed, payment_amount: '1' }, secret)).to.equal(false);
+    expect(signature).to.have.length(88);
+  });
+});

@@ -1,0 +1,120 @@
+/** What the buyer sees: method, amount, button, busy state, errors, languages, accessibility, mobile. */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
+import { cleanup, recorded, respondUrl, uniqueKey } from '../helpers.ts';
+import { alertText, cupAttributes, mountCheckout, payButton, phAttributes } from './fixtures.ts';
+
+const part = (el: EcommpayCheckout, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+describe('<ecommpay-checkout> presentation', () => {
+  afterEach(cleanup);
+
+  it('is accessible when idle', async () => {
+    const { el } = await mountCheckout(cupAttributes);
+    await expect(el).to.be.accessible();
+  });
+
+  it('CUP: Chinese by default, the amount formatted for CNY in Chinese', async () => {
+    const { el } = await mountCheckout(cupAttributes);
+    expect(part(el, 'method')!.textContent).to.equal('银联银行卡支付');
+    expect(part(el, 'amount')!.textContent).to.equal('¥100.00');
+    expect(payButton(el).textContent!.trim()).to.equal('支付 ¥100.00');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('zh-CN');
+  });
+
+  it('Philippines: English by default, the amount formatted for PHP', async () => {
+    const { el } = await mountCheckout({ ...phAttributes, amount: '150000' });
+    expect(part(el, 'method')!.textContent).to.equal('Banks of the Philippines');
+    expect(part(el, 'amount')!.textContent).to.equal('₱1,500.00');
+    expect(payButton(el).textContent!.trim()).to.equal('Pay ₱1,500.00');
+  });
+
+  it('Philippines in Chinese with language="zh"', async () => {
+    const { el } = await mountCheckout({ ...phAttributes, language: 'zh' });
+    expect(part(el, 'method')!.textContent).to.equal('菲律宾网上银行');
+    expect(part(el, 'amount')!.textContent).to.equal('PHP\u00a01,500.00');
+  });
+
+  it('the button label can be replaced through the default slot', async () => {
+    const el = await fixture<EcommpayCheckout>(html`<ecommpay-checkout
+      method="online-philippines-banks" project-id="1" payment-id="p" amount="1000" customer-id="c" sign-url="/s"
+      ><strong>Pay with my bank</strong></ecommpay-checkout>`);
+    const slot = payButton(el).querySelector('slot')!;
+    expect(slot.assignedElements()[0]!.textContent).to.equal('Pay with my bank');
+  });
+
+  it('busy while signing: aria-busy, a disabled button, and still accessible', async () => {
+    const key = uniqueKey('busy');
+    const { el } = await mountCheckout({ ...phAttributes, 'sign-url': respondUrl(key, { delay: 1500, body: { signature: 'AAAA' } }) });
+    payButton(el).click();
+    await el.updateComplete;
+    expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    expect(payButton(el).disabled).to.equal(true);
+    expect(payButton(el).textContent).to.contain('Connecting to the payment page');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a signing failure in the alert region, and is accessible then', async () => {
+    const key = uniqueKey('err');
+    const { el } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { status: 502 }) });
+    const failed = oneEvent(el, 'ecommpay-error');
+    payButton(el).click();
+    await failed;
+    await el.updateComplete;
+    expect(alertText(el)).to.contain('商户暂时无法处理此笔支付');
+    expect(payButton(el).getAttribute('aria-describedby')).to.equal('error');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows invalid configuration field by field, and is accessible then', async () => {
+    const { el } = await mountCheckout({ ...phAttributes, amount: '1', 'customer-email': 'nope' });
+    const items = [...el.shadowRoot!.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
+    expect(items).to.have.members(['amount must be at least 100 (₱1.00)', 'customer-email must be an e-mail address']);
+    expect(payButton(el).getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<ecommpay-checkout> on a mobile device', () => {
+  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')!;
+  beforeEach(() => {
+    Object.defineProperty(navigator, 'userAgent', {
+      configurable: true,
+      get: () => 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
+    });
+  });
+  afterEach(() => {
+    delete (navigator as unknown as Record<string, unknown>).userAgent;
+    Object.defineProperty(Navigator.prototype, 'userAgent', original);
+    cleanup();
+  });
+
+  it('CUP says it is not supported and fires mobile-unsupported instead of launching', async () => {
+    const key = uniqueKey('mobile');
+    const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { body: { signature: 'AAAA' } }) });
+    expect(part(el, 'notice')!.textContent).to.contain('不支持移动设备');
+    expect((events.get('ecommpay-error')![0]!.detail as EcommpayErrorDetail).code).to.equal('mobile-unsupported');
+    const again = oneEvent(el, 'ecommpay-error');
+    payButton(el).click();
+    expect(((await again).detail as EcommpayErrorDetail).code).to.equal('mobile-unsupported');
+    expect(await recorded(key)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('allow-mobile lets CUP proceed', async () => {
+    const key = uniqueKey('mobile-allowed');
+    const { el, events } = await mountCheckout({ ...cupAttributes, 'allow-mobile': true, 'sign-url': respondUrl(key, { body: { signature: 'AAAA' } }) });
+    el.addEventListener('ecommpay-launch', (e) => e.preventDefault());
+    expect(part(el, 'notice')).to.equal(null);
+    const launched = oneEvent(el, 'ecommpay-launch');
+    payButton(el).click();
+    await launched;
+    expect(events.get('ecommpay-error')).to.have.length(0);
+  });
+
+  it('the Philippines are not blocked on mobile devices', async () => {
+    const { el, events } = await mountCheckout(phAttributes);
+    expect(part(el, 'notice')).to.equal(null);
+    expect(events.get('ecommpay-error')).to.have.length(0);
+  });
+});
