@@ -33,6 +33,7 @@ interface Launchable extends CheckoutConfig {
 }
 
 /**
+ * @tagname ecommpay-checkout
  * @summary Opens ecommpay's Payment Page for CUP Banks or Banks of the Philippines, with
  * parameters checked against the method's rules and signed by the merchant's backend.
  *
