@@ -4,6 +4,16 @@ import type { LaunchParams, SignFunction } from '../../../src/index.ts';
 import { cleanup } from '../helpers.ts';
 import { cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage, type Attributes } from './fixtures.ts';
 
+const CUP_BASE = {
+  project_id: 581,
+  payment_id: 'TEST_154',
+  payment_amount: 10000,
+  payment_currency: 'CNY',
+  customer_id: 'customer121',
+  payment_description: 'test payment',
+  language_code: 'zh',
+};
+
 const PH_BASE = {
   project_id: 580,
   payment_id: 'ph-1',
@@ -35,26 +45,12 @@ describe('<ecommpay-checkout> launch parameters', () => {
   afterEach(cleanup);
 
   it('CUP Banks: CNY, language_code zh, the description', async () => {
-    expect(await paramsOf(cupAttributes)).to.deep.equal({
-      project_id: 581,
-      payment_id: 'TEST_154',
-      payment_amount: 10000,
-      payment_currency: 'CNY',
-      customer_id: 'customer121',
-      payment_description: 'test payment',
-      language_code: 'zh',
-    });
+    expect(await paramsOf(cupAttributes)).to.deep.equal(CUP_BASE);
   });
 
   it('CUP Banks preselected: force_payment_method cup-bank', async () => {
     expect(await paramsOf({ ...cupAttributes, preselect: true })).to.deep.equal({
-      project_id: 581,
-      payment_id: 'TEST_154',
-      payment_amount: 10000,
-      payment_currency: 'CNY',
-      customer_id: 'customer121',
-      payment_description: 'test payment',
-      language_code: 'zh',
+      ...CUP_BASE,
       force_payment_method: 'cup-bank',
     });
   });
