@@ -1,0 +1,49 @@
+/**
+ * Payment Page checkout for each method and each display variant of the Philippine banks
+ * (SPEC §3): the variant is only a matter of the element's attributes.
+ */
+import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { mountCheckout } from './checkout-mount.ts';
+import { chrome, el, methodFromQuery, methodTabs, productPicker } from './shared.ts';
+
+interface Variant {
+  id: string;
+  label: string;
+  note: string;
+  attrs: Record<string, string | boolean>;
+}
+
+const testBanks = (methodRules('online-philippines-banks').testBankIds ?? []).join(',');
+const oneBank = String(methodRules('online-philippines-banks').testBankIds?.[1] ?? '');
+
+const VARIANTS: Record<MethodCode, Variant[]> = {
+  'cup-bank': [
+    { id: 'preselect', label: 'CUP Banks preselected', note: 'The Payment Page opens straight on CUP Banks (force_payment_method).', attrs: { preselect: true } },
+    { id: 'choose', label: 'Choose on the Payment Page', note: 'The buyer picks CUP Banks among the project’s methods.', attrs: {} },
+  ],
+  'online-philippines-banks': [
+    { id: 'grouped', label: '1 · All banks behind one button', note: 'Default: one “Banks of the Philippines” button, then the bank list.', attrs: {} },
+    { id: 'split', label: '2 · Each bank its own button', note: 'split_banks: every bank is a button among the methods.', attrs: { 'split-banks': true } },
+    { id: 'banks', label: '3 · Only some banks', note: `split_banks with banks_id [${testBanks}]: only these banks.`, attrs: { 'split-banks': true, 'banks-id': testBanks } },
+    { id: 'preselect', label: '4 · Method preselected', note: 'force_payment_method: straight to the bank list.', attrs: { preselect: true } },
+    { id: 'bank', label: '5 · One bank preselected', note: `force_payment_method with banks_id [${oneBank}]: straight to that bank.`, attrs: { preselect: true, 'banks-id': oneBank } },
+  ],
+};
+
+void chrome();
+const method = methodFromQuery();
+methodTabs(document.getElementById('methods')!, method);
+const variants = VARIANTS[method];
+const wanted = new URLSearchParams(location.search).get('variant');
+const variant = variants.find((v) => v.id === wanted) ?? variants[0]!;
+document.getElementById('variants')!.replaceChildren(
+  ...variants.map((v) =>
+    el('li', {}, el('a', { href: `?method=${method}&variant=${v.id}`, 'aria-current': v === variant ? 'page' : undefined }, v.label)),
+  ),
+);
+document.getElementById('variant-note')!.textContent = variant.note;
+
+const host = document.getElementById('checkout')!;
+await productPicker(document.getElementById('products')!, method, (product) => {
+  void mountCheckout(host, product.sku, variant.attrs);
+});

@@ -1,0 +1,347 @@
+/**
+ * The sandbox's Payment Page (`GET /payment?…&signature=…`): checks the signature with the
+ * project's secret, applies the method rules (`paramIssues`, the same the element uses), and
+ * shows the method the parameters ask for — CUP Banks, or the Philippine banks in each display
+ * variant (SPEC §3) — then the emulator's **Success** and **Decline** buttons.
+ */
+import * as z from 'zod/mini';
+import { formatAmount } from '../../src/core/amount.ts';
+import { effectiveLimits, paramIssues, type LaunchParams } from '../../src/core/launch.ts';
+import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { verifySignature } from '../../src/server/index.ts';
+import { banksFor, type Bank } from '../../src/data/index.ts';
+import { randomId } from '../http.ts';
+import { errorPage, html, htmlResponse, page, type Html, type SandboxLang } from './html.ts';
+import { callbackOf, newPayment, settle, testOutcome } from './model.ts';
+import type { SandboxState } from './state.ts';
+
+/** One opened Payment Page: the verified parameters and what they allow. */
+interface Session {
+  token: string;
+  params: Record<string, string>;
+  lang: SandboxLang;
+  forced: MethodCode | undefined;
+  methods: MethodCode[];
+  display: Map<MethodCode, { split: boolean; banksId: number[] | undefined }>;
+}
+
+const optionsSchema = z.record(
+  z.string(),
+  z.looseObject({ split_banks: z.optional(z.boolean()), banks_id: z.optional(z.array(z.number().check(z.int()))) }),
+);
+
+const T = {
+  en: {
+    choose: 'Choose a payment method',
+    chooseBank: 'Choose your bank',
+    pay: 'Payment',
+    merchant: 'Merchant project',
+    order: 'Payment ID',
+    description: 'Description',
+    method: 'Method',
+    bank: 'Bank',
+    amount: 'Amount',
+    notInTest: 'not available in test mode',
+    testBanks: (names: string) => `Test project: only ${names} can be used.`,
+    testAmounts: (amounts: string) => `Test mode: ${amounts} decline whatever you press; any other amount succeeds with Success.`,
+    email: 'E-mail',
+    firstName: 'First name',
+    lastName: 'Last name',
+    account: 'Card or account number',
+    missing: 'The merchant did not send these details; please fill them in.',
+    back: 'Back',
+    done: { success: 'Payment successful', decline: 'Payment declined' },
+    returnTo: 'Return to the shop',
+  },
+  zh: {
+    choose: '选择支付方式',
+    chooseBank: '选择银行',
+    pay: '支付',
+    merchant: '商户项目',
+    order: '支付编号',
+    description: '说明',
+    method: '支付方式',
+    bank: '银行',
+    amount: '金额',
+    notInTest: '测试模式下不可用',
+    testBanks: (names: string) => `测试项目：仅可使用 ${names}。`,
+    testAmounts: (amounts: string) => `测试模式：金额为 ${amounts} 时无论点击哪个按钮都会被拒绝；其他金额点击 Success 即成功。`,
+    email: '电子邮件',
+    firstName: '名',
+    lastName: '姓',
+    account: '银行卡号',
+    missing: '商户未提供以下信息，请填写。',
+    back: '返回',
+    done: { success: '支付成功', decline: '支付被拒绝' },
+    returnTo: '返回商户',
+  },
+} as const;
+
+/** The test card of the sources' CUP decline example. */
+const TEST_ACCOUNT = '6217003760136456530';
+
+export class PaymentPage {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly state: SandboxState) {}
+
+  async handle(request: Request, url: URL): Promise<Response | null> {
+    if (url.pathname === '/payment' && request.method === 'GET') return this.open(url);
+    const match = /^\/payment\/s\/([a-z0-9]+)(\/result)?$/.exec(url.pathname);
+    if (!match) return null;
+    const session = this.sessions.get(match[1]!);
+    if (!session) return errorPage('This payment session has expired', ['Open the Payment Page again from the shop.'], 404);
+    if (match[2] && request.method === 'POST') return this.result(session, new URLSearchParams(await request.text()));
+    if (!match[2] && request.method === 'GET') return this.screen(session, url.searchParams.get('method'), url.searchParams.get('bank'));
+    return null;
+  }
+
+  /** `GET /payment`: signature, project, method rules, then the first screen. */
+  private async open(url: URL): Promise<Response> {
+    const params: Record<string, string> = {};
+    for (const [key, value] of url.searchParams) params[key] = value;
+    const lang: SandboxLang = params.language_code === 'zh' ? 'zh' : 'en';
+    if (!params.signature) {
+      return errorPage('Signature is missing', ['Every Payment Page request must carry a signature computed by the merchant backend.'], 400, lang);
+    }
+    if (!(await verifySignature(params, this.state.secretKey))) {
+      return errorPage(
+        'Invalid signature',
+        ['The signature does not match the parameters. The backend signs every parameter (except signature and frame_mode) with the project’s secret key, and the page must send them unchanged.'],
+        403,
+        lang,
+      );
+    }
+    if (Number(params.project_id) !== this.state.projectId) {
+      return errorPage('Unknown project', [`Project ${params.project_id ?? '(none)'} does not exist in this sandbox (it knows project ${this.state.projectId}).`], 403, lang);
+    }
+    const existing = this.state.payments.get(String(params.payment_id));
+    if (existing && existing.status !== 'processing') {
+      return errorPage('Payment ID already used', [`Payment ${params.payment_id} already exists (status: ${existing.status}). Each payment needs a new payment_id.`], 409, lang);
+    }
+
+    let options: z.infer<typeof optionsSchema> = {};
+    if (params.payment_methods_options !== undefined) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(params.payment_methods_options);
+      } catch {
+        parsed = undefined;
+      }
+      const checked = z.safeParse(optionsSchema, parsed);
+      if (!checked.success) {
+        return errorPage('Invalid parameter', ['payment_methods_options must be a JSON string such as {"online_philippines_banks":{"split_banks":true,"banks_id":[486,487]}}.'], 400, lang);
+      }
+      options = checked.data;
+    }
+
+    const forcedCode = params.force_payment_method;
+    if (forcedCode !== undefined && !isMethodCode(forcedCode)) {
+      return errorPage('Unknown payment method', [`force_payment_method "${forcedCode}" is not a method of this project (${METHOD_CODES.join(', ')}).`], 400, lang);
+    }
+    const display = new Map<MethodCode, { split: boolean; banksId: number[] | undefined }>();
+    const problems: string[] = [];
+    const methods: MethodCode[] = [];
+    for (const code of forcedCode ? [forcedCode] : METHOD_CODES) {
+      const rules = methodRules(code);
+      const currency = String(params.payment_currency ?? '');
+      const issues = paramIssues(rules, params as LaunchParams, effectiveLimits(rules, currency), 'en').map((i) => i.message);
+      // A test project takes each method's own currency only (SPEC §9).
+      if (currency && currency !== rules.currency) issues.push(`test projects accept ${rules.name.en} in ${rules.currency} only`);
+      const own = rules.optionsKey ? options[rules.optionsKey] : undefined;
+      const banksId = own?.banks_id;
+      if (rules.bankDisplayOptions && banksId && !banksFor(code, 'sale').some((b) => banksId.includes(b.id))) {
+        issues.push(`none of banks_id ${banksId.join(', ')} is a ${rules.name.en} purchase bank`);
+      }
+      if (issues.length > 0) {
+        problems.push(...issues.map((i) => `${rules.name.en}: ${i}`));
+        continue;
+      }
+      methods.push(code);
+      display.set(code, { split: own?.split_banks === true, banksId });
+    }
+    if (methods.length === 0) return errorPage('The parameters break the payment method’s rules', problems, 400, lang);
+
+    const session: Session = { token: randomId('', 12), params, lang, forced: forcedCode as MethodCode | undefined, methods, display };
+    this.sessions.set(session.token, session);
+    return this.screen(session, null, null);
+  }
+
+  /** The banks a method offers in this session, each with whether a test project may use it. */
+  private banks(session: Session, method: MethodCode): { bank: Bank; usable: boolean }[] {
+    const rules = methodRules(method);
+    const ids = session.display.get(method)?.banksId;
+    return banksFor(method, 'sale')
+      .filter((bank) => !ids || ids.includes(bank.id))
+      .map((bank) => ({ bank, usable: !rules.testBankIds || rules.testBankIds.includes(bank.id) }));
+  }
+
+  private summary(session: Session, method?: MethodCode, bank?: Bank): Html {
+    const t = T[session.lang];
+    const p = session.params;
+    const amount = formatAmount(Number(p.payment_amount), String(p.payment_currency), session.lang);
+    return html`<dl class="summary">
+  <dt>${t.merchant}</dt><dd>${p.project_id}</dd>
+  <dt>${t.order}</dt><dd data-testid="payment-id">${p.payment_id}</dd>
+  ${p.payment_description ? html`<dt>${t.description}</dt><dd>${p.payment_description}</dd>` : ''}
+  ${method ? html`<dt>${t.method}</dt><dd data-testid="method">${methodRules(method).name[session.lang]}</dd>` : ''}
+  ${bank ? html`<dt>${t.bank}</dt><dd data-testid="bank">${bank.name}</dd>` : ''}
+</dl>
+<div class="amount" data-testid="amount">${amount}</div>`;
+  }
+
+  private link(session: Session, method: MethodCode, bank?: number): string {
+    const q = new URLSearchParams({ method });
+    if (bank !== undefined) q.set('bank', String(bank));
+    return `/payment/s/${session.token}?${q}`;
+  }
+
+  private testNote(session: Session, method: MethodCode): Html {
+    const t = T[session.lang];
+    const rules = methodRules(method);
+    const currency = String(session.params.payment_currency);
+    const amounts = rules.testDeclineAmounts.map((a) => `${a} (${formatAmount(a, currency, session.lang)})`).join(', ');
+    const testBanks = rules.testBankIds
+      ? banksFor(method, 'sale').filter((b) => rules.testBankIds!.includes(b.id)).map((b) => `${b.name} (${b.id})`).join(', ')
+      : '';
+    return html`<p class="note" data-testid="test-note">${t.testAmounts(amounts)}${testBanks ? html`<br>${t.testBanks(testBanks)}` : ''}</p>`;
+  }
+
+  /** The method list, the bank list, or the payment screen, depending on what is chosen. */
+  private screen(session: Session, methodParam: string | null, bankParam: string | null): Response {
+    const t = T[session.lang];
+    const method = methodParam && session.methods.includes(methodParam as MethodCode) ? (methodParam as MethodCode) : session.forced;
+    if (!method) {
+      // Variant 1 (one button per method) or 2/3 (a button per bank).
+      const entries: Html[] = [];
+      for (const code of session.methods) {
+        const rules = methodRules(code);
+        if (rules.bankDisplayOptions && session.display.get(code)?.split) {
+          for (const { bank, usable } of this.banks(session, code)) entries.push(this.choice(bank.name, usable ? this.link(session, code, bank.id) : null, usable ? '' : t.notInTest));
+        } else {
+          entries.push(this.choice(rules.name[session.lang], this.link(session, code), ''));
+        }
+      }
+      return htmlResponse(
+        page(t.choose, html`<div class="card"><h1>${t.choose}</h1>${this.summary(session)}<ul class="choices" data-testid="methods">${entries}</ul></div>`, { lang: session.lang }),
+      );
+    }
+    const rules = methodRules(method);
+    const offered = rules.bankDisplayOptions ? this.banks(session, method) : [];
+    let bankId = bankParam === null ? undefined : Number(bankParam);
+    // Variant 5: one bank preselected opens straight on it.
+    if (bankId === undefined && session.forced === method && offered.length === 1) bankId = offered[0]!.bank.id;
+    if (rules.bankDisplayOptions && bankId === undefined) {
+      // Variant 4 (preselected method), or the second step of variant 1.
+      const entries = offered.map(({ bank, usable }) => this.choice(bank.name, usable ? this.link(session, method, bank.id) : null, usable ? '' : t.notInTest));
+      return htmlResponse(
+        page(
+          t.chooseBank,
+          html`<div class="card"><h1>${t.chooseBank}</h1>${this.summary(session, method)}${this.testNote(session, method)}<ul class="choices" data-testid="banks">${entries}</ul></div>`,
+          { lang: session.lang },
+        ),
+      );
+    }
+    const chosen = offered.find((o) => o.bank.id === bankId);
+    if (rules.bankDisplayOptions && (!chosen || !chosen.usable)) {
+      return errorPage('Bank not available', [`Bank ${bankParam} is not offered for this payment${chosen ? ' in test mode' : ''}.`], 400, session.lang);
+    }
+    return htmlResponse(page(t.pay, this.payForm(session, method, chosen?.bank), { lang: session.lang }));
+  }
+
+  private choice(label: string, href: string | null, note: string): Html {
+    return href
+      ? html`<li><a class="choice" href="${href}">${label}<span aria-hidden="true">›</span></a></li>`
+      : html`<li><span class="choice" aria-disabled="true">${label}<small>${note}</small></span></li>`;
+  }
+
+  /** The emulator screen: missing buyer details, then Success and Decline. */
+  private payForm(session: Session, method: MethodCode, bank: Bank | undefined): Html {
+    const t = T[session.lang];
+    const p = session.params;
+    const rules = methodRules(method);
+    const missing: Html[] = [];
+    if (!rules.descriptionRequired) {
+      // Banks of the Philippines: the Payment Page asks for the buyer details the merchant did not send (SPEC §2).
+      if (!p.customer_email) missing.push(html`<label for="email">${t.email}</label><input id="email" name="customer_email" type="email" required value="buyer@example.com">`);
+      if (!p.customer_first_name) missing.push(html`<label for="first">${t.firstName}</label><input id="first" name="customer_first_name" type="text" required value="Juan">`);
+      if (!p.customer_last_name) missing.push(html`<label for="last">${t.lastName}</label><input id="last" name="customer_last_name" type="text" required value="Dela Cruz">`);
+    }
+    const fields = rules.bankDisplayOptions
+      ? html`${missing.length > 0 ? html`<p class="muted">${t.missing}</p>${missing}` : ''}`
+      : html`<label for="account">${t.account}</label><input id="account" name="account_number" type="text" inputmode="numeric" required value="${TEST_ACCOUNT}">`;
+    return html`<div class="card">
+  <h1>${t.pay}</h1>
+  ${this.summary(session, method, bank)}
+  ${this.testNote(session, method)}
+  <form method="post" action="/payment/s/${session.token}/result">
+    <input type="hidden" name="method" value="${method}">
+    ${bank ? html`<input type="hidden" name="bank" value="${bank.id}">` : ''}
+    ${fields}
+    <div class="actions">
+      <button class="result success" type="submit" name="result" value="success">Success</button>
+      <button class="result decline" type="submit" name="result" value="decline" formnovalidate>Decline</button>
+    </div>
+  </form>
+  ${session.forced ? '' : html`<p><a href="/payment/s/${session.token}">${t.back}</a></p>`}
+</div>`;
+  }
+
+  /** The buyer pressed Success or Decline: settle, call the merchant back, send the buyer home. */
+  private async result(session: Session, form: URLSearchParams): Promise<Response> {
+    const p = session.params;
+    const method = form.get('method') as MethodCode;
+    if (!session.methods.includes(method)) return errorPage('Unknown payment method', [String(method)], 400, session.lang);
+    const rules = methodRules(method);
+    const offered = rules.bankDisplayOptions ? this.banks(session, method) : [];
+    const chosen = offered.find((o) => o.bank.id === Number(form.get('bank')));
+    if (rules.bankDisplayOptions && (!chosen || !chosen.usable)) return errorPage('Bank not available', [String(form.get('bank'))], 400, session.lang);
+    const existing = this.state.payments.get(p.payment_id!);
+    if (existing && existing.status !== 'processing') {
+      return errorPage('Payment ID already used', [`Payment ${p.payment_id} was already processed (status: ${existing.status}).`], 409, session.lang);
+    }
+
+    const customer: Record<string, unknown> & { id: string } = { id: p.customer_id! };
+    for (const key of ['customer_email', 'customer_first_name', 'customer_last_name'] as const) {
+      const value = p[key] ?? form.get(key) ?? undefined;
+      if (value) customer[key.replace('customer_', '')] = value;
+    }
+    const accountNumber = form.get('account_number')?.replace(/\s+/g, '') || undefined;
+    const payment = newPayment({
+      projectId: this.state.projectId,
+      id: p.payment_id!,
+      type: 'purchase',
+      method,
+      via: 'payment-page',
+      amount: Number(p.payment_amount),
+      currency: p.payment_currency!,
+      description: p.payment_description ?? '',
+      customer,
+      ...(chosen ? { bank: chosen.bank } : {}),
+      ...(accountNumber ? { accountNumber } : {}),
+      returnUrls: {
+        success: p.redirect_success_url ?? p.merchant_success_url ?? p.merchant_return_url,
+        decline: p.redirect_fail_url ?? p.merchant_fail_url ?? p.merchant_return_url,
+        return: p.merchant_return_url,
+      },
+      callbackUrl: p.merchant_callback_url ?? this.state.callbackUrl(),
+    });
+    const pressed = form.get('result') === 'decline' ? 'decline' : 'success';
+    settle(payment, testOutcome(method, 'purchase', payment.amount, pressed));
+    this.state.payments.set(payment.id, payment);
+    this.sessions.delete(session.token);
+    await this.state.sender.send(payment.callbackUrl, callbackOf(payment));
+
+    const back = payment.status === 'success' ? payment.returnUrls.success : payment.returnUrls.decline;
+    if (back) return new Response(null, { status: 303, headers: { Location: back } });
+    const t = T[session.lang];
+    return htmlResponse(
+      page(
+        t.done[payment.status as 'success' | 'decline'],
+        html`<div class="card" data-testid="result"><h1>${t.done[payment.status as 'success' | 'decline']}</h1>${this.summary(session, method, chosen?.bank)}
+<p>${payment.code} ${payment.message}</p></div>`,
+        { lang: session.lang },
+      ),
+    );
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Payment Page purchases, end to end: the shop's page, `<ecommpay-checkout>`, the backend's
+ * signature, the sandbox's Payment Page with Success/Decline, the signed callback, the return to
+ * the shop, and the order as `GET /api/orders/{payment_id}` reports it.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchUrl } from '../../src/core/payment-page.ts';
+import { methodRules } from '../../src/core/methods/index.ts';
+import { banksFor } from '../../src/data/index.ts';
+import { callbacksOf, newTab, post, readOrder, startWorld, stopWorld, waitForStatus, type World } from './helpers.ts';
+
+let world: World;
+before(async () => {
+  world = await startWorld();
+});
+after(() => stopWorld(world));
+
+const ph = methodRules('online-philippines-banks');
+const [bank1, bank2] = ph.testBankIds!.map((id) => banksFor('online-philippines-banks', 'sale').find((b) => b.id === id)!);
+
+/** Clicks the checkout's pay button and waits for the sandbox's Payment Page. */
+async function pay(page: Page, scope = 'body'): Promise<string> {
+  const checkout = page.locator(`${scope} ecommpay-checkout`).first();
+  const paymentId = (await checkout.getAttribute('payment-id'))!;
+  await checkout.getByRole('button').click();
+  await page.waitForURL((url) => url.origin === world.demo.sandboxUrl && url.pathname === '/payment');
+  return paymentId;
+}
+
+/** Presses Success or Decline and waits for the shop's result page. */
+async function finish(page: Page, button: 'Success' | 'Decline'): Promise<string> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForURL((url) => url.origin === world.demo.url && url.pathname === '/demo/pages/result.html');
+  const status = page.locator('#result [data-status="success"], #result [data-status="decline"]');
+  await status.waitFor();
+  return status.innerText();
+}
+
+test('home page: a CUP and a Philippine checkout signed by the backend; CUP purchase succeeds', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/`);
+  await page.locator('#checkout-ph ecommpay-checkout button').waitFor();
+  assert.equal(await page.locator('#checkout-ph ecommpay-checkout [part="amount"]').innerText(), '₱2,450.00');
+  assert.equal(await page.locator('#checkout-cup ecommpay-checkout [part="amount"]').innerText(), '¥388.00');
+
+  const paymentId = await pay(page, '#checkout-cup');
+  // CUP preselected: straight to the emulator, in Chinese, with the amount the backend decided.
+  assert.equal(await page.getByTestId('method').innerText(), methodRules('cup-bank').name.zh);
+  assert.equal(await page.getByTestId('amount').innerText(), '¥388.00');
+  assert.match(await finish(page, 'Success'), /Payment successful/);
+
+  const order = await readOrder(world, paymentId);
+  assert.equal(order.status, 'success');
+  assert.equal(order.code, '0');
+  assert.equal(order.message, 'Success');
+  assert.equal(order.callbacks.length, 1);
+  assert.equal(order.callbacks[0]!.verified, true);
+  const [callback] = await callbacksOf(world, paymentId);
+  assert.equal(callback!.body.payment.method, methodRules('cup-bank').callbackMethodName);
+  assert.deepEqual(callback!.body.payment.sum, { amount: 38_800, currency: 'CNY' });
+  assert.match(callback!.body.account.number, /^\d{6}\*+\d{4}$/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('CUP: a test decline amount (40000) declines even on Success', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=cup-bank&variant=choose`);
+  await page.getByRole('radio', { name: /silk scarf/i }).check();
+  await page.locator('ecommpay-checkout[amount="40000"] button').waitFor();
+  const paymentId = await pay(page);
+  // Not preselected: the buyer picks CUP Banks among the methods first.
+  await page.getByRole('link', { name: methodRules('cup-bank').name.zh }).click();
+  assert.match(await finish(page, 'Success'), /Payment declined.*20105/s);
+
+  const order = await readOrder(world, paymentId);
+  assert.deepEqual([order.status, order.code, order.amount], ['decline', '20105', 40_000]);
+  assert.equal(order.message, 'Insufficient funds on customer account');
+  await page.close();
+});
+
+/** The five display variants of the Philippine banks (SPEC §3) and how the buyer reaches the bank. */
+const variants: { id: string; reach: (page: Page) => Promise<string> }[] = [
+  {
+    id: 'grouped',
+    async reach(page) {
+      // One button for the method, then the bank list.
+      await page.getByRole('link', { name: ph.name.en }).click();
+      await page.getByRole('link', { name: bank1!.name }).click();
+      return bank1!.code!;
+    },
+  },
+  {
+    id: 'split',
+    async reach(page) {
+      // Every bank a button among the methods; banks a test project cannot use are shown disabled.
+      assert.ok((await page.getByTestId('methods').locator('li').count()) > 2);
+      await page.getByRole('link', { name: bank2!.name }).click();
+      return bank2!.code!;
+    },
+  },
+  {
+    id: 'banks',
+    async reach(page) {
+      // Only the banks of banks_id.
+      const offered = await page.getByTestId('methods').locator('a').allInnerTexts();
+      assert.deepEqual(offered.map((text) => text.replace('›', '').trim()), [bank1!.name, bank2!.name]);
+      await page.getByRole('link', { name: bank1!.name }).click();
+      return bank1!.code!;
+    },
+  },
+  {
+    id: 'preselect',
+    async reach(page) {
+      // Straight to the bank list.
+      await page.getByTestId('banks').waitFor();
+      await page.getByRole('link', { name: bank2!.name }).click();
+      return bank2!.code!;
+    },
+  },
+  {
+    id: 'bank',
+    async reach(page) {
+      // Straight to the one bank.
+      assert.equal(await page.getByTestId('bank').innerText(), bank2!.name);
+      return bank2!.code!;
+    },
+  },
+];
+
+for (const variant of variants) {
+  test(`Philippines, variant "${variant.id}": purchase succeeds at the chosen bank`, async () => {
+    const page = await newTab(world);
+    await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=online-philippines-banks&variant=${variant.id}`);
+    await page.locator('ecommpay-checkout button').waitFor();
+    const paymentId = await pay(page);
+    const code = await variant.reach(page);
+    assert.equal(await page.getByTestId('amount').innerText(), '₱2,450.00');
+    assert.match(await finish(page, 'Success'), /Payment successful/);
+
+    const order = await readOrder(world, paymentId);
+    assert.deepEqual([order.status, order.code, order.callbacks.length], ['success', '0', 1]);
+    const [callback] = await callbacksOf(world, paymentId);
+    assert.equal(callback!.body.operation.provider.endpoint_id, code);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test('Philippines: Decline declines, and the order says so', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=online-philippines-banks&variant=bank`);
+  await page.locator('ecommpay-checkout button').waitFor();
+  const paymentId = await pay(page);
+  assert.match(await finish(page, 'Decline'), /Payment declined/);
+  assert.equal((await waitForStatus(world, paymentId, 'decline')).code, '20105');
+  await page.close();
+});
+
+test('the sandbox refuses a tampered or missing signature, and a reused payment ID', async () => {
+  const page = await newTab(world);
+  const order = (await post(world, '/api/orders', { sku: 'yixing-tea-set' })).body as { payment_id: string; customer_id: string };
+  const signed = await post(world, '/api/ecommpay/sign', {
+    params: { payment_id: order.payment_id, customer_id: order.customer_id, language_code: 'zh', force_payment_method: 'cup-bank' },
+  });
+  assert.equal(signed.status, 200);
+  const { signature, params } = signed.body as { signature: string; params: Record<string, string | number> };
+
+  // The amount lowered after signing.
+  const tampered = launchUrl(world.demo.sandboxUrl!, { ...params, payment_amount: 10_000 }, signature);
+  const refused = await page.goto(tampered);
+  assert.equal(refused!.status(), 403);
+  assert.match(await page.getByTestId('sandbox-error').innerText(), /Invalid signature/);
+
+  const unsigned = await page.goto(launchUrl(world.demo.sandboxUrl!, params, '').replace(/&signature=$/, ''));
+  assert.equal(unsigned!.status(), 400);
+  assert.match(await page.getByTestId('sandbox-error').innerText(), /Signature is missing/);
+
+  // The genuine URL opens, and once paid, the same payment ID cannot be paid again.
+  const genuine = launchUrl(world.demo.sandboxUrl!, params, signature);
+  assert.equal((await page.goto(genuine))!.status(), 200);
+  await finish(page, 'Success');
+  assert.equal((await page.goto(genuine))!.status(), 409);
+  assert.equal((await readOrder(world, order.payment_id)).callbacks.length, 1);
+  await page.close();
+});
+
+test('the sandbox enforces the method rules: a CUP purchase below the minimum is refused', async () => {
+  const page = await newTab(world);
+  const { signParams } = await import('../../src/server/index.ts');
+  const { DEMO_PROJECT_ID, DEMO_SECRET_KEY } = await import('../../demo/config.ts');
+  const params = {
+    project_id: DEMO_PROJECT_ID,
+    payment_id: 'too-cheap-1',
+    payment_amount: methodRules('cup-bank').purchaseLimits.min - 1,
+    payment_currency: 'CNY',
+    customer_id: 'c1',
+    payment_description: '测试',
+    language_code: 'zh',
+    force_payment_method: 'cup-bank',
+  };
+  const response = await page.goto(launchUrl(world.demo.sandboxUrl!, params, await signParams(params, DEMO_SECRET_KEY)));
+  assert.equal(response!.status(), 400);
+  assert.match(await page.getByTestId('sandbox-error').innerText(), /payment_amount must be at least 10000/);
+  await page.close();
+});

@@ -1,0 +1,91 @@
+/**
+ * Payouts through Gate, end to end: the shop's payout form, the backend's signed Gate request,
+ * the sandbox's synchronous answer and result callback, and the order read back.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { banksFor } from '../../src/data/index.ts';
+import { callbacksOf, newTab, post, readOrder, startWorld, stopWorld, type World } from './helpers.ts';
+
+let world: World;
+before(async () => {
+  world = await startWorld();
+});
+after(() => stopWorld(world));
+
+/** Fills the payout form with an amount (major units), submits, and returns the final order. */
+async function payout(method: MethodCode, amount: string, bankId?: number) {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/payout.html?method=${method}`);
+  await page.getByLabel(/^Amount/).fill(amount);
+  if (bankId !== undefined) await page.getByLabel('Bank', { exact: true }).selectOption(String(bankId));
+  await page.getByRole('button', { name: 'Request payout' }).click();
+  const status = page.locator('#progress [data-status="success"], #progress [data-status="decline"]');
+  await status.waitFor();
+  const text = await status.innerText();
+  const paymentId = /(PO-[0-9A-F]+)/.exec(text)![1]!;
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  return { text, order: await readOrder(world, paymentId), callbacks: await callbacksOf(world, paymentId) };
+}
+
+test('CUP payout succeeds', async () => {
+  const { text, order, callbacks } = await payout('cup-bank', '1000.00');
+  assert.match(text, /Payout successful/);
+  assert.deepEqual([order.flow, order.status, order.code, order.amount, order.currency], ['payout', 'success', '0', 100_000, 'CNY']);
+  assert.equal(order.callbacks.length, 1);
+  const body = callbacks[0]!.body;
+  assert.equal(body.payment.type, 'payout');
+  assert.equal(body.operation.type, 'payout');
+  assert.match(body.account.number, /^621700\*+6530$/);
+});
+
+test('CUP payout of a test decline amount declines (20106)', async () => {
+  const amount = methodRules('cup-bank').testDeclineAmounts[0]!;
+  const { text, order } = await payout('cup-bank', (amount / 100).toFixed(2));
+  assert.match(text, /Payout declined/);
+  assert.deepEqual([order.status, order.code, order.message], ['decline', '20106', 'Customer account is no longer available']);
+});
+
+test('Philippine payout succeeds and names the bank by its code', async () => {
+  const bank = banksFor('online-philippines-banks', 'payout').find((b) => b.id === methodRules('online-philippines-banks').testBankIds![1])!;
+  const { order, callbacks } = await payout('online-philippines-banks', '1500.00', bank.id);
+  assert.deepEqual([order.status, order.amount, order.currency], ['success', 150_000, 'PHP']);
+  assert.equal(callbacks[0]!.body.operation.provider.endpoint_id, bank.code);
+  assert.equal(callbacks[0]!.body.account.number, '1670033323');
+});
+
+test('Philippine payout of the other test decline amount declines (20101)', async () => {
+  const amount = methodRules('online-philippines-banks').testDeclineAmounts[1]!;
+  const { order } = await payout('online-philippines-banks', (amount / 100).toFixed(2));
+  assert.deepEqual([order.status, order.code, order.message], ['decline', '20101', 'Decline due to amount or frequency limit']);
+});
+
+test('the payout form checks the request with the Gate schema before sending', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/payout.html?method=cup-bank`);
+  await page.getByLabel(/Last name/).fill('Wang');
+  await page.getByLabel(/^Amount/).fill('1.00');
+  await page.getByRole('button', { name: 'Request payout' }).click();
+  const alert = await page.locator('#form [role="alert"]').innerText();
+  assert.match(alert, /customer\.last_name must be written in Chinese characters/);
+  assert.match(alert, /payment\.amount must be at least 10000/);
+  await page.close();
+});
+
+test('the backend refuses what the method rules refuse, and the sandbox what a test project refuses', async () => {
+  const request = {
+    customer: {},
+    payment: { amount: 150_000, currency: 'PHP', description: 'x' },
+    account: { bank_id: 488, customer_name: 'Juan Dela Cruz', number: '1670033323', branch: 'b', city: 'Manila', region_id: 297 },
+  };
+  // Bank 488 is a payout bank, but a test project takes the test banks only: the sandbox says so.
+  const refused = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request });
+  assert.equal(refused.status, 422);
+  assert.match(refused.body.error, /test projects accept banks 486, 487 only/);
+  // A USD payout breaks the method's rules: the backend refuses before calling Gate.
+  const usd = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request: { ...request, payment: { ...request.payment, currency: 'USD' } } });
+  assert.equal(usd.status, 422);
+  assert.match(usd.body.error, /payment\.currency must be PHP/);
+});
