@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'sign-invalid-response',
   'invalid-redirect',
   'redirect-blocked',
+  'redirect-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,414 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { EcommpayErrorDetail, FieldIssue } from '../../core/errors.ts';
+import { parseHosts, parseRedirectData, readPollAnswer, type PollAnswer, type RedirectPlan } from '../../core/redirect.ts';
+import { uiLang, type Lang } from '../../i18n/index.ts';
+import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts';
+import { EcommpayErrorEvent } from '../events.ts';
+import { EcommpayRedirectEvent, EcommpayStatusEvent, type StatusDetail } from './events.ts';
+import { redirectStyles } from './ecommpay-redirect.styles.ts';
+
+/** What the element is doing. */
+type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' | 'decline' | 'success';
+
+const TIMEOUT = 'timeout';
+const MAX_FAILURES = 5;
+
+const positive = (value: string | number | null, fallback: number) => {
+  const n = Number(value);
+  return value !== null && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** `true` when this window is a sandboxed frame whose parent we can read and that may not navigate the top. */
+function topRefused(): boolean {
+  try {
+    const frame = window.frameElement as HTMLIFrameElement | null;
+    if (frame?.localName === 'iframe' && frame.hasAttribute('sandbox')) {
+      const flags = frame.sandbox;
+      return !(
+        flags.contains('allow-top-navigation') ||
+        (flags.contains('allow-top-navigation-by-user-activation') && navigator.userActivation?.isActive)
+      );
+    }
+  } catch {
+    // A cross-origin parent: we cannot tell before trying.
+  }
+  return false;
+}
+
+/**
+ * @tagname ecommpay-redirect
+ * @summary Takes the buyer to the bank from Gate's `redirect_data`: a hidden form `POST`, or a `GET`
+ * with the body merged into the URL's query. The data can be given directly or polled from the
+ * merchant's backend (`src`). Only absolute `https:`/`http:` URLs with a flat body are followed.
+ *
+ * @event ecommpay-redirect - `{ method, url, fields }`, cancelable: about to navigate. For `GET`,
+ * `url` already carries the fields; `fields` are `[name, value]` string pairs.
+ * @event ecommpay-status - `{ status, final, code?, message? }`: `src` reported a new payment status;
+ * `final` for `decline` (shown to the buyer) and `success`, after which polling stops.
+ * @event ecommpay-error - `{ code, message, issues? }`: `invalid-redirect` for data breaking a rule
+ * (`issues` name the field: `method`, `url`, `body`, `body.<key>`, `redirect-data`);
+ * `redirect-unavailable` when `src` fails (HTTP errors or no network several times in a row, or no
+ * `redirect_data` within `poll-timeout`; field `src`); `redirect-blocked` when
+ * the browser refused the navigation (`_top` from a sandboxed frame, a CSP `form-action`).
+ *
+ * @csspart base - The box around everything.
+ * @csspart status - The `role="status"` line: waiting, redirecting, declined, complete.
+ * @csspart spinner - The busy indicator.
+ * @csspart button - The "continue to your bank" button (`manual`, or after coming back).
+ * @csspart fallback - The link (GET) or button (POST) shown when the automatic redirect may have been blocked.
+ * @csspart error - The `role="alert"` region.
+ *
+ * @cssproperty --ecommpay-font - Font family.
+ * @cssproperty --ecommpay-text - Text colour.
+ * @cssproperty --ecommpay-muted - Secondary text colour.
+ * @cssproperty --ecommpay-radius - Corner radius.
+ * @cssproperty --ecommpay-accent - Button background and link colour.
+ * @cssproperty --ecommpay-accent-text - Button text colour.
+ * @cssproperty --ecommpay-error - Error and decline colour.
+ * @cssproperty --ecommpay-focus - Focus ring colour.
+ */
+export class EcommpayRedirect extends LitElement {
+  static override styles = redirectStyles;
+
+  /** `redirect_data` as ecommpay sends it (`{ method, url, body?, encrypted? }`), or its JSON text (`redirect-data`). */
+  @property({ attribute: 'redirect-data' }) redirectData: unknown = null;
+
+  /** Your backend's URL answering `{ "redirect_data": {...} }` when ready, `{ "status": "..." }` while not. Polled with backoff. */
+  @property() src: string | null = null;
+
+  /** `_self` (default) or `_top` (a checkout inside an iframe); anything else is `_self`. */
+  @property() target: string | null = null;
+
+  /** Show a "continue to your bank" button instead of redirecting at once. */
+  @property({ type: Boolean }) manual = false;
+
+  /** Space-separated host names the URL may point to; any other host is refused. */
+  @property({ attribute: 'allowed-hosts' }) allowedHosts: string | null = null;
+
+  /** UI language: `en` (default) or `zh`. */
+  @property() language: string | null = null;
+
+  /** Milliseconds before the first re-poll of `src` (default 1000; grows 1.5× up to 10 s). */
+  @property({ attribute: 'poll-interval' }) pollInterval: string | number | null = null;
+
+  /** Milliseconds `src` may take in total to give `redirect_data` (default 300000). */
+  @property({ attribute: 'poll-timeout' }) pollTimeout: string | number | null = null;
+
+  /** Milliseconds after which the fallback link or button appears while redirecting (default 3000). */
+  @property({ attribute: 'fallback-delay' }) fallbackDelay: string | number | null = null;
+
+  /** The navigation the element will perform, or `null` until valid `redirect_data` is known. */
+  get plan(): RedirectPlan | null {
+    return this._plan && { ...this._plan, fields: this._plan.fields.map(([k, v]) => [k, v]) };
+  }
+
+  @state() private _phase: Phase = 'idle';
+  @state() private _plan: RedirectPlan | null = null;
+  @state() private _error: EcommpayErrorDetail | null = null;
+  @state() private _status: StatusDetail | null = null;
+  @state() private _fallback = false;
+
+  private _polling: AbortController | null = null;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _form: HTMLFormElement | null = null;
+  private _top = false;
+  private _go = false;
+  private _pollNext = false;
+
+  // ── behaviour ────────────────────────────────────────────────────────────
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this._onPageShow);
+    document.addEventListener('securitypolicyviolation', this._onViolation);
+    if (this.hasUpdated && this._phase === 'waiting') void this._poll();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this._onPageShow);
+    document.removeEventListener('securitypolicyviolation', this._onViolation);
+    this._stop();
+  }
+
+  private get _lang(): Lang {
+    return uiLang(this.language, 'en');
+  }
+
+  private get _t(): RedirectMessages {
+    return redirectMessages[this._lang];
+  }
+
+  private _stop(): void {
+    this._polling?.abort();
+    this._polling = null;
+    clearTimeout(this._timer);
+    this._form?.remove();
+    this._form = null;
+  }
+
+  /** Back from the bank through the bfcache: no stale spinner, no second submit; the button is there. */
+  private _onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted || !['redirecting', 'blocked'].includes(this._phase)) return;
+    this._stop();
+    this._fallback = false;
+    this._error = null;
+    this._phase = 'ready';
+  };
+
+  /** A CSP `form-action` (or `navigate-to`) refused our navigation: say so instead of spinning. */
+  private _onViolation = (event: SecurityPolicyViolationEvent) => {
+    const directive = event.effectiveDirective || event.violatedDirective;
+    if (this._phase === 'redirecting' && /^(form-action|navigate-to)/.test(directive)) {
+      this._blocked(`${directive} refused ${event.blockedURI || 'the redirect'}`);
+      this._phase = 'blocked';
+      this._fallback = true;
+    }
+  };
+
+  private _fail(detail: EcommpayErrorDetail): void {
+    this._error = detail;
+    this._phase = 'error';
+    this.dispatchEvent(new EcommpayErrorEvent(detail));
+  }
+
+  private _invalid(issues: FieldIssue[]): void {
+    this._fail({ code: 'invalid-redirect', message: `Invalid redirect_data: ${issues.map((i) => i.message).join('; ')}`, issues });
+  }
+
+  /** `src` did not deliver: HTTP errors or no network several times in a row, or `poll-timeout`. */
+  private _unavailable(message: string): void {
+    this._fail({ code: 'redirect-unavailable', message, issues: [{ field: 'src', message }] });
+  }
+
+  private _blocked(message: string): void {
+    this.dispatchEvent(new EcommpayErrorEvent({ code: 'redirect-blocked', message }));
+  }
+
+  /** New input: forget everything, then validate the data or start polling. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!(['redirectData', 'src', 'allowedHosts'] as const).some((k) => changed.has(k))) return;
+    this._stop();
+    this._plan = this._error = this._status = null;
+    this._fallback = this._go = false;
+    this._phase = 'idle';
+    if (this.redirectData !== null && this.redirectData !== undefined && this.redirectData !== '') this._accept(this.redirectData);
+    else if (this.src) this._phase = 'waiting';
+    this._pollNext = this._phase === 'waiting';
+  }
+
+  protected override updated(): void {
+    if (this._go) {
+      this._go = false;
+      this._follow();
+    } else if (this._pollNext) {
+      this._pollNext = false;
+      void this._poll();
+    }
+  }
+
+  private _accept(input: unknown): void {
+    let data = input;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // Reported below as "must be a JSON object".
+      }
+    }
+    const wrapped = readPollAnswer(data);
+    const parsed = parseRedirectData(wrapped.kind === 'ready' ? wrapped.data : data, {
+      allowedHosts: parseHosts(this.allowedHosts),
+      lang: this._lang,
+    });
+    if (!parsed.ok) return this._invalid(parsed.issues);
+    this._plan = parsed.value;
+    this._go = !this.manual;
+    this._phase = this._go ? 'redirecting' : 'ready';
+  }
+
+  /** Polls `src` until it gives `redirect_data` or a final status, with backoff, within `poll-timeout`. */
+  private async _poll(): Promise<void> {
+    const src = this.src;
+    if (!src) return;
+    this._polling?.abort();
+    const controller = new AbortController();
+    this._polling = controller;
+    const { signal } = controller;
+    const limit = positive(this.pollTimeout, 300_000);
+    const deadline = setTimeout(() => controller.abort(TIMEOUT), limit);
+    const t = this._t.rules;
+    let delay = positive(this.pollInterval, 1000);
+    let failures = 0;
+    try {
+      while (!signal.aborted) {
+        let answer: PollAnswer = { kind: 'unknown' };
+        let problem = t.answer('src');
+        try {
+          const response = await fetch(src, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+          if (response.ok) answer = readPollAnswer(await response.json().catch(() => null));
+          else problem = t.http('src', response.status);
+        } catch {
+          problem = t.network('src');
+        }
+        if (signal.aborted) break;
+        if (answer.kind === 'ready') return this._accept(answer.data);
+        if (answer.kind === 'status') {
+          failures = 0;
+          const { kind: _kind, ...detail } = answer;
+          if (detail.status !== this._status?.status) this.dispatchEvent(new EcommpayStatusEvent(detail));
+          this._status = detail;
+          if (detail.final) return void (this._phase = detail.status === 'decline' ? 'decline' : 'success');
+        } else if (++failures >= MAX_FAILURES) {
+          return this._unavailable(problem);
+        }
+        await pause(delay, signal);
+        delay = Math.min(delay * 1.5, 10_000);
+      }
+      if (signal.reason === TIMEOUT) this._unavailable(t.timeout('src', Math.ceil(limit / 1000)));
+    } finally {
+      clearTimeout(deadline);
+      if (this._polling === controller) this._polling = null;
+    }
+  }
+
+  /**
+   * Takes the buyer to the bank now (what the `manual` button does): fires `ecommpay-redirect`,
+   * then submits or navigates unless it was cancelled. Does nothing without a valid plan.
+   */
+  redirect(): void {
+    if (!this._plan || !this.isConnected) return;
+    this._phase = 'redirecting';
+    this._error = null;
+    this._fallback = false;
+    this._follow();
+  }
+
+  private _follow(): void {
+    const plan = this._plan!;
+    if (!this.dispatchEvent(new EcommpayRedirectEvent(this.plan!))) {
+      this._phase = 'ready';
+      return;
+    }
+    this._top = this.target === '_top' && window.top !== window;
+    if (this._top && topRefused()) this._refuseTop();
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => (this._fallback = true), positive(this.fallbackDelay, 3000));
+    try {
+      this._navigate(plan);
+    } catch {
+      if (this._top) {
+        this._refuseTop();
+        try {
+          return this._navigate(plan);
+        } catch {
+          // Refused here too: say so below.
+        }
+      }
+      this._blocked('The browser refused the redirect');
+      this._phase = 'blocked';
+      this._fallback = true;
+    }
+  }
+
+  private _refuseTop(): void {
+    this._top = false;
+    this._blocked('The browser refused target="_top" (a sandboxed frame without allow-top-navigation); redirecting this frame instead');
+  }
+
+  private _navigate(plan: RedirectPlan): void {
+    if (plan.method === 'GET') {
+      (this._top ? window.top! : window).location.assign(plan.url);
+      return;
+    }
+    this._form?.remove();
+    const form = document.createElement('form');
+    form.setAttribute('method', 'post');
+    form.setAttribute('action', plan.url);
+    form.setAttribute('accept-charset', 'UTF-8');
+    form.setAttribute('target', this._top ? '_top' : '_self');
+    form.hidden = true;
+    for (const [name, value] of plan.fields) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    document.body.append(form);
+    this._form = form;
+    // Body keys named `submit`, `action`… shadow the form's own properties: call the prototype's.
+    HTMLFormElement.prototype.submit.call(form);
+  }
+
+  private _onFallback = () => {
+    if (this._plan) this._navigate(this._plan);
+  };
+
+  // ── rendering ────────────────────────────────────────────────────────────
+
+  private _statusText(): string {
+    const t = this._t;
+    switch (this._phase) {
+      case 'waiting':
+        return t.waiting;
+      case 'redirecting':
+        return t.redirecting;
+      case 'blocked':
+        return t.blocked;
+      case 'decline':
+        return t.decline;
+      case 'success':
+        return t.success;
+      default:
+        return '';
+    }
+  }
+
+  override render() {
+    const t = this._t;
+    const phase = this._phase;
+    const plan = this._plan;
+    const busy = phase === 'waiting' || phase === 'redirecting';
+    const reason = phase === 'decline' ? this._status?.message ?? this._status?.code : undefined;
+    const error = this._error;
+    return html`
+      <div part="base" class="base" lang=${this._lang === 'zh' ? 'zh-CN' : 'en'}>
+        <div part="status" class="status ${phase}" role="status" aria-live="polite">${busy
+            ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
+            : nothing}${this._statusText()}${reason ? html` <span class="reason">${t.declineReason(reason)}</span>` : nothing}</div>
+        ${phase === 'ready' && plan
+          ? html`<button part="button" class="button" type="button" @click=${this.redirect}>${t.continue}</button>`
+          : nothing}
+        ${this._fallback && plan ? this._renderFallback(plan) : nothing}
+        <div part="error" class="alert" role="alert">${error
+            ? html`<span>${error.issues?.[0]?.field === 'src' ? t.unavailable : t.invalid}</span>
+                <ul>
+                  ${error.issues?.map((issue) => html`<li>${issue.message}</li>`)}
+                </ul>`
+            : nothing}</div>
+      </div>
+    `;
+  }
+
+  private _renderFallback(plan: RedirectPlan) {
+    const text = this._t.fallback;
+    return plan.method === 'GET'
+      ? html`<a part="fallback" class="fallback" href=${plan.url} target=${this._top ? '_top' : '_self'}>${text}</a>`
+      : html`<button part="fallback" class="button fallback" type="button" @click=${this._onFallback}>${text}</button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ecommpay-redirect': EcommpayRedirect;
+  }
+}

@@ -1,0 +1,127 @@
+/** What the buyer sees: each state accessible, the manual button, the fallback, the back button, languages. */
+import { expect } from '@open-wc/testing';
+import { recorded, sleep, uniqueKey } from '../helpers.ts';
+import { mountRedirect, pageNavigations, part, reset, statusText, until } from './harness.ts';
+
+const bank = (key: string, query = '') => `${location.origin}/__test/form?key=${key}${query}`;
+const script = (key: string, body: unknown) => `/__test/script?key=${key}&step=${encodeURIComponent(JSON.stringify({ body }))}`;
+
+describe('<ecommpay-redirect> presentation', () => {
+  afterEach(reset);
+
+  it('waiting for src: a status line, accessible', async () => {
+    const { el } = await mountRedirect({ src: script(uniqueKey('w'), { status: 'awaiting 3ds result' }), 'poll-interval': '50' });
+    expect(statusText(el)).to.equal('Contacting your bank…');
+    expect(part(el, 'status')!.getAttribute('aria-live')).to.equal('polite');
+    expect(part(el, 'spinner')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('redirecting: "taking you to your bank", accessible; the fallback link appears after fallback-delay', async () => {
+    const url = bank('r', '&x=1');
+    const { el } = await mountRedirect({ 'fallback-delay': '100' }, { redirectData: { method: 'GET', url, body: { y: '2' } } });
+    expect(statusText(el)).to.equal('Taking you to your bank…');
+    expect(part(el, 'fallback')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await until(() => part(el, 'fallback') !== null, 'the fallback link');
+    const link = part(el, 'fallback') as HTMLAnchorElement;
+    expect(link.localName).to.equal('a');
+    expect(link.href).to.equal(`${url}&y=2`);
+    expect(link.target).to.equal('_self');
+    expect(link.textContent).to.equal('Not redirected? Continue to your bank');
+    await expect(el).to.be.accessible();
+  });
+
+  it('POST fallback: a button that submits the same form again', async () => {
+    const { el } = await mountRedirect({ 'fallback-delay': '50' }, { redirectData: { method: 'POST', url: bank('p'), body: { a: '1' } } });
+    await until(() => pageNavigations.length === 1, 'the first submit');
+    await until(() => part(el, 'fallback') !== null, 'the fallback button');
+    const button = part(el, 'fallback')!;
+    expect(button.localName).to.equal('button');
+    button.click();
+    await until(() => pageNavigations.length === 2, 'the second submit');
+    expect(pageNavigations[1]).to.deep.equal({ url: bank('p'), method: 'POST', fields: [['a', '1']] });
+    expect(document.querySelectorAll('body > form')).to.have.length(1);
+  });
+
+  it('manual: a "continue to your bank" button, nothing happens until it is pressed', async () => {
+    const { el, events } = await mountRedirect({ manual: true }, { redirectData: { method: 'GET', url: bank('m'), body: [] } });
+    await sleep(50);
+    expect(pageNavigations).to.have.length(0);
+    const button = part(el, 'button')!;
+    expect(button.textContent).to.equal('Continue to your bank');
+    await expect(el).to.be.accessible();
+    button.click();
+    expect(events.get('ecommpay-redirect')).to.have.length(1);
+    await until(() => pageNavigations.length === 1, 'the navigation');
+    expect(pageNavigations[0]!.url).to.equal(bank('m'));
+    await el.updateComplete;
+    expect(part(el, 'button')).to.equal(null);
+    expect(statusText(el)).to.equal('Taking you to your bank…');
+  });
+
+  it('ecommpay-redirect is cancelable: preventDefault() keeps the buyer here', async () => {
+    const el = document.createElement('ecommpay-redirect');
+    el.addEventListener('ecommpay-redirect', (e) => e.preventDefault());
+    const host = document.createElement('div');
+    host.dataset.testHost = '';
+    document.body.append(host);
+    el.redirectData = { method: 'POST', url: bank('cancel'), body: { a: '1' } };
+    host.append(el);
+    await el.updateComplete;
+    await sleep(50);
+    expect(pageNavigations).to.have.length(0);
+    expect(document.querySelector('body > form')).to.equal(null);
+    expect(el.plan).to.deep.equal({ method: 'POST', url: bank('cancel'), fields: [['a', '1']] });
+  });
+
+  it('an error: the alert region names the rule, accessible', async () => {
+    const { el } = await mountRedirect({}, { redirectData: { method: 'GET', url: 'javascript:void(0)' } });
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('the redirect details are invalid');
+    expect([...alert.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['url must be an absolute https: or http: URL']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a decline: shown as such, accessible', async () => {
+    const { el, events } = await mountRedirect({ src: script(uniqueKey('d'), { status: 'decline', code: 20102 }), 'poll-interval': '10' });
+    await until(() => events.get('ecommpay-status')!.length > 0, 'the decline');
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('The payment was declined. Reason: 20102');
+    expect(part(el, 'status')!.classList.contains('decline')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('back from the bank (pageshow persisted): no spinner, no second submit, the button instead', async () => {
+    const key = uniqueKey('bfcache');
+    const { el } = await mountRedirect({ 'fallback-delay': '5000' }, { redirectData: { method: 'POST', url: bank(key), body: { a: '1' } } });
+    await until(() => pageNavigations.length === 1, 'the submit');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(part(el, 'spinner')).to.equal(null);
+    expect(statusText(el)).to.equal('');
+    expect(part(el, 'button')!.textContent).to.equal('Continue to your bank');
+    expect(document.querySelector('body > form')).to.equal(null);
+    await sleep(100);
+    expect(pageNavigations).to.have.length(1);
+    expect(await recorded(key)).to.have.length(0);
+    part(el, 'button')!.click();
+    await until(() => pageNavigations.length === 2, 'a new submit on request');
+  });
+
+  it('a pageshow that is not from the bfcache changes nothing', async () => {
+    const { el } = await mountRedirect({}, { redirectData: { method: 'GET', url: bank('fresh') } });
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Taking you to your bank…');
+  });
+
+  it('Chinese with language="zh"', async () => {
+    const { el } = await mountRedirect({ language: 'zh', manual: true }, { redirectData: { method: 'GET', url: bank('zh') } });
+    expect(part(el, 'button')!.textContent).to.equal('前往银行页面');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('zh-CN');
+    part(el, 'button')!.click();
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('正在跳转至您的银行…');
+  });
+});
