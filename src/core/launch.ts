@@ -145,6 +145,15 @@ export function bankDisplayOptions(rules: MethodRules, splitBanks: boolean, bank
   return JSON.stringify({ [rules.optionsKey]: options });
 }
 
+/**
+ * `bank-picker`: the bank the buyer chose, preselected (Philippine variant 5):
+ * `force_payment_method` plus `payment_methods_options` with `banks_id: [chosen]` only. The
+ * choice takes the place of `preselect`, `split-banks` and `banks-id`.
+ */
+export function withPickedBank(input: CheckoutInput, bankId: number): CheckoutInput {
+  return { ...input, preselect: true, 'split-banks': false, 'banks-id': String(bankId) };
+}
+
 const parseIntegerList = (s: string | null | undefined): number[] =>
   s ? s.split(',').map((p) => Number(p.trim())) : [];
 

@@ -1,11 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatAmount } from '../../core/amount.ts';
+import { define } from '../../define.ts';
 import { EcommpayFailure, type EcommpayErrorDetail, type FieldIssue } from '../../core/errors.ts';
 import {
   effectiveLimits,
   paramIssues,
   parseCheckoutConfig,
+  withPickedBank,
   type CheckoutConfig,
   type LaunchParams,
   type Parsed,
@@ -20,9 +22,11 @@ import {
   type SignAnswer,
   type SignFunction,
 } from '../../core/sign-client.ts';
+import { bankSelectMessages } from '../../i18n/bank-select.ts';
 import { checkoutMessages, type CheckoutMessages } from '../../i18n/checkout.ts';
 import { ruleMessages, uiLang, type Lang } from '../../i18n/index.ts';
 import { isMobileDevice } from '../device.ts';
+import type { EcommpayBankSelect } from '../bank-select/ecommpay-bank-select.ts';
 import { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
 import { checkoutStyles } from './ecommpay-checkout.styles.ts';
 
@@ -50,6 +54,7 @@ interface Launchable extends CheckoutConfig {
  * @csspart notice - The "not supported on mobile devices" note.
  * @csspart button - The pay button.
  * @csspart error - The `role="alert"` region.
+ * @csspart bank - The `<ecommpay-bank-select>` of `bank-picker`.
  *
  * @cssproperty --ecommpay-font - Font family.
  * @cssproperty --ecommpay-text - Text colour.
@@ -119,6 +124,18 @@ export class EcommpayCheckout extends LitElement {
   /** CUP: do not block mobile devices. */
   @property({ type: Boolean, attribute: 'allow-mobile' }) allowMobile = false;
 
+  /**
+   * Philippines: the buyer picks the bank here first; the launch preselects it (variant 5:
+   * `force_payment_method` + `banks_id: [chosen]`, in place of `preselect`/`split-banks`/`banks-id`).
+   */
+  @property({ type: Boolean, attribute: 'bank-picker' }) bankPicker = false;
+
+  /** `bank-picker`: your backend's bank list (see `<ecommpay-bank-select>`); the bundled catalogue otherwise. */
+  @property({ attribute: 'banks-url' }) banksUrl: string | null = null;
+
+  /** `bank-picker` in a test project: only the test banks (486 and 487). */
+  @property({ type: Boolean, attribute: 'test-mode' }) testMode = false;
+
   /** Further Payment Page parameters, passed through as they are. */
   @property({ attribute: false }) extraParams: Record<string, unknown> | null = null;
 
@@ -133,6 +150,9 @@ export class EcommpayCheckout extends LitElement {
 
   @state() private _busy = false;
   @state() private _error: EcommpayErrorDetail | null = null;
+  /** `bank-picker`: the chosen bank, and the "choose your bank" message after a click without one. */
+  @state() private _bank: number | null = null;
+  @state() private _bankError: string | null = null;
 
   private _signing: AbortController | null = null;
   private _announced = '';
@@ -174,30 +194,31 @@ export class EcommpayCheckout extends LitElement {
   private _parse(): Parsed<Launchable> {
     const lang = this._lang;
     const t = ruleMessages[lang];
-    const parsed = parseCheckoutConfig(
-      {
-        method: this.method,
-        'project-id': this._str(this.projectId),
-        'payment-id': this.paymentId,
-        amount: this._str(this.amount),
-        currency: this.currency,
-        'customer-id': this.customerId,
-        description: this.description,
-        language: this.language,
-        'customer-email': this.customerEmail,
-        'customer-first-name': this.customerFirstName,
-        'customer-last-name': this.customerLastName,
-        preselect: this.preselect,
-        'split-banks': this.splitBanks,
-        'banks-id': this.banksId,
-        'min-amount': this._str(this.minAmount),
-        'max-amount': this._str(this.maxAmount),
-        extraParams: this.extraParams,
-      },
-      lang,
-    );
+    const input = {
+      method: this.method,
+      'project-id': this._str(this.projectId),
+      'payment-id': this.paymentId,
+      amount: this._str(this.amount),
+      currency: this.currency,
+      'customer-id': this.customerId,
+      description: this.description,
+      language: this.language,
+      'customer-email': this.customerEmail,
+      'customer-first-name': this.customerFirstName,
+      'customer-last-name': this.customerLastName,
+      preselect: this.preselect,
+      'split-banks': this.splitBanks,
+      'banks-id': this.banksId,
+      'min-amount': this._str(this.minAmount),
+      'max-amount': this._str(this.maxAmount),
+      extraParams: this.extraParams,
+    };
+    const picker = this._picker;
+    const parsed = parseCheckoutConfig(picker && this._bank !== null ? withPickedBank(input, this._bank) : input, lang);
     const issues: FieldIssue[] = parsed.ok ? [] : [...parsed.issues];
     const add = (field: string, message: string) => issues.push({ field, message });
+    if (this.bankPicker && !picker) add('bank-picker', t.onlyForMethod('bank-picker', methodRules('online-philippines-banks').name[lang]));
+    if (picker && this._bank === null) add('bank', bankSelectMessages[lang].choose);
 
     if (!this.sign && !this.signUrl?.trim()) add('sign-url', t.required('sign-url'));
     const timeoutText = this._str(this.signTimeout);
@@ -212,6 +233,22 @@ export class EcommpayCheckout extends LitElement {
     if (!parsed.ok || issues.length > 0 || !base) return { ok: false, issues };
     return { ok: true, value: { ...parsed.value, base, timeout } };
   }
+
+  /** Whether the bank-picker applies (the method has the Philippine display options). */
+  private get _picker(): boolean {
+    return this.bankPicker && isMethodCode(this.method) && methodRules(this.method).bankDisplayOptions;
+  }
+
+  /** Only the bank is missing: the buyer has yet to choose, nothing is misconfigured. */
+  private _awaitingBank(parsed: Parsed<Launchable>): boolean {
+    return !parsed.ok && parsed.issues.every((i) => i.field === 'bank');
+  }
+
+  private _onBankChange = (event: Event) => {
+    const id = (event.target as EcommpayBankSelect).bankId;
+    this._bank = id;
+    if (id !== null) this._bankError = null;
+  };
 
   private get _mobileBlocked(): boolean {
     return isMethodCode(this.method) && !methodRules(this.method).mobileSupported && !this.allowMobile && isMobileDevice();
@@ -232,12 +269,19 @@ export class EcommpayCheckout extends LitElement {
 
   /** Tells listeners when the configuration turns valid or invalid (once per distinct state). */
   protected override willUpdate(_changed: PropertyValues): void {
+    // The bank choice is defined on first use, so pages without it never load it. (Defined here
+    // from the class, not by a define module's side effect, which a bundler may drop.)
+    if (this._picker && !customElements.get('ecommpay-bank-select')) {
+      void import('../bank-select/ecommpay-bank-select.ts').then((m) => define('ecommpay-bank-select', m.EcommpayBankSelect));
+    }
     if (this._busy) return;
     const parsed = this._parse();
     const key = JSON.stringify(parsed.ok ? parsed.value.params : parsed.issues);
     if (key === this._announced) return;
     this._announced = key;
-    if (parsed.ok) {
+    if (this._awaitingBank(parsed)) {
+      if (this._error?.code === 'invalid-config') this._error = null;
+    } else if (parsed.ok) {
       if (this._error?.code === 'invalid-config') this._error = null;
       this.dispatchEvent(new EcommpayReadyEvent({ params: { ...parsed.value.params } }));
       if (this._mobileBlocked) this._fail({ code: 'mobile-unsupported', message: this._t.mobileUnsupported });
@@ -253,6 +297,12 @@ export class EcommpayCheckout extends LitElement {
   async pay(): Promise<void> {
     if (this._busy) return;
     const parsed = this._parse();
+    if (this._awaitingBank(parsed)) {
+      this._bankError = bankSelectMessages[this._lang].choose;
+      this.dispatchEvent(new EcommpayErrorEvent(this._invalid(parsed.ok ? [] : parsed.issues)));
+      this.renderRoot.querySelector<HTMLElement>('ecommpay-bank-select')?.focus();
+      return;
+    }
     if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
     if (this._mobileBlocked) return this._fail({ code: 'mobile-unsupported', message: this._t.mobileUnsupported });
 
@@ -363,6 +413,19 @@ export class EcommpayCheckout extends LitElement {
             : nothing}
         </dl>
         ${this._mobileBlocked ? html`<p part="notice" class="notice">${t.mobileUnsupported}</p>` : nothing}
+        ${this._picker
+          ? html`<ecommpay-bank-select
+              part="bank"
+              method=${this.method!}
+              operation="sale"
+              banks-url=${this.banksUrl ?? nothing}
+              ?test-mode=${this.testMode}
+              language=${lang}
+              .error=${this._bankError}
+              ?disabled=${this._busy}
+              @change=${this._onBankChange}
+            ></ecommpay-bank-select>`
+          : nothing}
         <button
           part="button"
           class="button"

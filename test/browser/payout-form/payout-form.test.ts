@@ -1,0 +1,262 @@
+/** <ecommpay-payout-form>: the request it builds, each validation rule, events, languages, accessibility. */
+import { expect } from '@open-wc/testing';
+import { checkGate, gateBodySchema } from '../../../src/core/gate.ts';
+import { cleanup, respondUrl, uniqueKey, mount } from '../helpers.ts';
+import type { EcommpayPayoutForm } from '../../../src/elements/payout-form/ecommpay-payout-form.ts';
+import { CUP_VALUES, PH_VALUES, alertOf, bankSelect, fieldError, fill, fillAll, mountForm, settled } from './fixtures.ts';
+
+const CUP = { method: 'cup-bank', amount: '100000' };
+const PH = { method: 'online-philippines-banks', amount: '150000' };
+
+async function cupForm(values: Record<string, string> = CUP_VALUES, attributes: Record<string, string | boolean | null> = {}) {
+  const mounted = await mountForm({ ...CUP, ...attributes });
+  await fillAll(mounted.el, values);
+  return mounted;
+}
+
+async function phForm(values: Record<string, string> = PH_VALUES, attributes: Record<string, string | boolean | null> = {}) {
+  const mounted = await mountForm({ ...PH, ...attributes });
+  await fillAll(mounted.el, values);
+  return mounted;
+}
+
+/** Submits with the form's own button and shows every error. */
+async function submit(el: EcommpayPayoutForm) {
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+describe('<ecommpay-payout-form> request', () => {
+  afterEach(cleanup);
+
+  it('CUP: the Gate payout body without general, field by field', async () => {
+    const { el, events } = await cupForm();
+    await submit(el);
+    const fired = events.get('ecommpay-payout-submit')!;
+    expect(fired).to.have.length(1);
+    const expected = {
+      customer: {
+        last_name: '王',
+        first_name: '伟',
+        identify: { doc_number: '330102199001011234' },
+        phone: '8613800138000',
+        email: 'wang.wei@example.cn',
+        state: '浙江省',
+        city: '杭州市',
+        street: '人民路 100 号',
+        zip: '310000',
+        country: 'CN',
+      },
+      payment: { currency: 'CNY', amount: 100000, description: 'Payout' },
+      account: { bank_id: 6, region_id: 10, city: '杭州', branch: 'HZRM' },
+      card: { pan: '6217003760136456530' },
+    };
+    expect(fired[0]!.detail.method).to.equal('cup-bank');
+    expect(fired[0]!.detail.request).to.deep.equal(expected);
+    expect(el.request).to.deep.equal(expected);
+    expect(fired[0]!.bubbles && fired[0]!.composed).to.equal(true);
+    // With the fields the backend adds, it is exactly what the Gate schema accepts.
+    const full = { ...expected, customer: { ...expected.customer, id: 'c-1', ip_address: '203.0.113.10' } };
+    expect(checkGate(gateBodySchema('cup-bank', 'payout'), full).ok).to.equal(true);
+  });
+
+  it('CUP: no identity document → no customer.identify', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'customer.identify.doc_number': '' });
+    expect(el.request!.customer).to.not.have.property('identify');
+  });
+
+  it('CUP: a bank account number instead of a card number', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'card.pan': '' });
+    const account = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="pan-type"][value="account"]')!;
+    account.click();
+    await el.updateComplete;
+    await fill(el, 'card.pan', '6225880137001234');
+    expect(el.request!.card).to.deep.equal({ pan: '6225880137001234' });
+    expect(el.shadowRoot!.querySelector('label[for="f-card-pan"]')!.textContent).to.equal('银行账号');
+  });
+
+  it('Philippines: the Gate payout body without general, field by field, with a typed amount', async () => {
+    const { el, events } = await phForm({ ...PH_VALUES, 'payment.amount': '1,500.50' }, { amount: null, description: 'Seller withdrawal' });
+    await submit(el);
+    const expected = {
+      customer: {},
+      payment: { currency: 'PHP', amount: 150050, description: 'Seller withdrawal' },
+      account: {
+        customer_name: 'Juan Dela Cruz',
+        number: '1670033323',
+        bank_id: 486,
+        region_id: 297,
+        city: 'Manila',
+        branch: 'Makati Avenue',
+      },
+    };
+    expect(events.get('ecommpay-payout-submit')![0]!.detail.request).to.deep.equal(expected);
+    const full = { ...expected, customer: { id: 'c-1', ip_address: '203.0.113.10' } };
+    expect(checkGate(gateBodySchema('online-philippines-banks', 'payout'), full).ok).to.equal(true);
+  });
+
+  it('does not fire while invalid; shows every error and focuses the first field', async () => {
+    const { el, events } = await mountForm(PH);
+    expect(el.request).to.equal(null);
+    expect(fieldError(el, 'account.customer_name')).to.equal(null); // untouched: quiet
+    await submit(el);
+    expect(events.get('ecommpay-payout-submit')).to.have.length(0);
+    expect(fieldError(el, 'account.customer_name')).to.equal('Account holder name is required');
+    expect(alertOf(el)).to.equal('Please correct the highlighted fields.');
+    await new Promise((r) => setTimeout(r));
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('account.customer_name');
+  });
+});
+
+describe('<ecommpay-payout-form> rules (one failing case each)', () => {
+  afterEach(cleanup);
+
+  const cupCases: [string, string, string][] = [
+    ['customer.last_name', 'Wang', 'Last name (in Chinese) must be written in Chinese characters'],
+    ['customer.first_name', 'Wei', 'First name (in Chinese) must be written in Chinese characters'],
+    ['customer.state', 'Zhejiang', 'Province (in Chinese) must be written in Chinese characters'],
+    ['customer.city', 'Hangzhou', 'City (in Chinese) must be written in Chinese characters'],
+    ['customer.street', 'Renmin Road 100', 'Street address (in Chinese) must be written in Chinese characters'],
+    ['customer.phone', '+8613800138000', 'Phone must be 4–24 digits'],
+    ['customer.email', 'wang.wei', 'E-mail must be an e-mail address'],
+    ['customer.zip', '', 'Postcode is required'],
+    ['card.pan', '621700376013', 'Card number must be 16–19 digits'],
+    ['card.pan', '6217003760136456531', 'Card number is not a valid card number (checksum)'],
+    ['account.bank_id', '', 'Bank is required'],
+    ['account.region_id', '', 'Bank region is required'],
+    ['account.city', ' ', 'Bank city is required'],
+    ['account.branch', '', 'Branch is required'],
+  ];
+  for (const [field, value, message] of cupCases) {
+    it(`CUP ${field} = ${JSON.stringify(value)}: ${message}`, async () => {
+      const { el } = await cupForm({ ...CUP_VALUES, [field]: value }, { language: 'en' });
+      expect(el.request).to.equal(null);
+      expect(el.issues.map((i) => i.field)).to.deep.equal([field]);
+      expect(fieldError(el, field)).to.equal(message);
+    });
+  }
+
+  it('CUP: an account number must be digits (12–30)', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'card.pan': '' }, { language: 'en' });
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="pan-type"][value="account"]')!.click();
+    await el.updateComplete;
+    await fill(el, 'card.pan', '6225-8801-3700');
+    expect(fieldError(el, 'card.pan')).to.equal('Bank account number must be 12–30 digits');
+  });
+
+  it('CUP: the Chinese-only rule in Chinese (language="zh" is the default)', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'customer.last_name': 'Wang' });
+    expect(fieldError(el, 'customer.last_name')).to.equal('姓（中文） 必须使用中文填写');
+  });
+
+  it('CUP: an identity document number is optional', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'customer.identify.doc_number': '' });
+    expect(el.issues).to.deep.equal([]);
+  });
+
+  const phCases: [string, string, string][] = [
+    ['account.customer_name', '', 'Account holder name is required'],
+    ['account.number', '1670-0333', 'Account number must be 6–30 digits'],
+    ['account.bank_id', '', 'Bank is required'],
+    ['account.bank_id', '2241', 'Bank is not one of the listed choices'], // BDO Corporate: purchases only
+    ['account.region_id', '', 'Bank region is required'],
+    ['account.city', '', 'Bank city is required'],
+    ['account.branch', '', 'Branch is required'],
+  ];
+  for (const [field, value, message] of phCases) {
+    it(`Philippines ${field} = ${JSON.stringify(value)}: ${message}`, async () => {
+      const { el } = await phForm({ ...PH_VALUES, [field]: value });
+      expect(el.issues.map((i) => i.field)).to.deep.equal([field]);
+      expect(fieldError(el, field)).to.equal(message);
+    });
+  }
+
+  it('Philippines test-mode: only banks 486 and 487', async () => {
+    const { el } = await phForm({ ...PH_VALUES, 'account.bank_id': '488' }, { 'test-mode': true });
+    expect(bankSelect(el).banks.map((b) => b.id)).to.deep.equal([486, 487]);
+    expect(fieldError(el, 'account.bank_id')).to.equal('Bank is not one of the listed choices');
+  });
+
+  const amountCases: [Record<string, string>, string, string][] = [
+    [{ method: 'cup-bank', amount: '9999' }, 'Amount must be at least CN¥100.00', 'CUP below 100.00 CNY'],
+    [{ method: 'cup-bank', amount: '4999901' }, 'Amount must be at most CN¥49,999.00', 'CUP above 49,999.00 CNY'],
+    [{ method: 'online-philippines-banks', amount: '999' }, 'Amount must be at least ₱10.00', 'Philippines below 10.00 PHP'],
+    [{ method: 'online-philippines-banks', amount: '10000001' }, 'Amount must be at most ₱100,000.00', 'Philippines above 100,000.00 PHP'],
+  ];
+  for (const [attributes, message, title] of amountCases) {
+    it(`amount attribute: ${title}`, async () => {
+      const values = attributes.method === 'cup-bank' ? CUP_VALUES : PH_VALUES;
+      const { el } = await mountForm({ ...attributes, language: 'en' });
+      await fillAll(el, values);
+      expect(el.issues.map((i) => i.field)).to.deep.equal(['payment.amount']);
+      expect(alertOf(el)).to.contain(message);
+    });
+  }
+
+  it('typed amount: below the minimum, above the maximum, not a number', async () => {
+    const { el } = await phForm(PH_VALUES, { amount: null });
+    await fill(el, 'payment.amount', '9.99');
+    expect(fieldError(el, 'payment.amount')).to.equal('Amount (PHP) must be at least ₱10.00');
+    await fill(el, 'payment.amount', '100000.01');
+    expect(fieldError(el, 'payment.amount')).to.equal('Amount (PHP) must be at most ₱100,000.00');
+    await fill(el, 'payment.amount', 'ten');
+    expect(fieldError(el, 'payment.amount')).to.equal('Amount (PHP) must look like 1000.00');
+    await fill(el, 'payment.amount', '');
+    expect(fieldError(el, 'payment.amount')).to.equal('Amount (PHP) is required');
+  });
+
+  it('Philippines: InstaPay’s 50,000.00 is a hint, not a limit', async () => {
+    const { el } = await phForm({ ...PH_VALUES, 'payment.amount': '75000' }, { amount: null });
+    expect(el.issues).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelector('#f-payment-amount-hint')!.textContent).to.contain('₱50,000.00 arrives within minutes (InstaPay)');
+  });
+
+  it('currency: payouts only in the method’s currency', async () => {
+    const { el } = await cupForm(CUP_VALUES, { currency: 'USD', language: 'en' });
+    expect(el.issues.map((i) => i.field)).to.deep.equal(['payment.currency']);
+    expect(alertOf(el)).to.contain('payment.currency must be CNY for CUP Banks');
+  });
+
+  it('errors are tied to their fields: aria-invalid, aria-describedby and text', async () => {
+    const { el } = await cupForm({ ...CUP_VALUES, 'customer.first_name': 'Wei' }, { language: 'en' });
+    const input = el.shadowRoot!.querySelector('[name="customer.first_name"]')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.equal('f-customer-first_name-error');
+    const phone = el.shadowRoot!.querySelector('[name="customer.phone"]')!;
+    expect(phone.hasAttribute('aria-invalid')).to.equal(false);
+    expect(phone.getAttribute('aria-describedby')).to.equal('f-customer-phone-hint');
+  });
+});
+
+describe('<ecommpay-payout-form> accessibility', () => {
+  afterEach(cleanup);
+
+  it('empty, filled and with errors (CUP and Philippines)', async () => {
+    for (const [attributes, values] of [[CUP, CUP_VALUES], [{ ...PH, amount: null }, PH_VALUES]] as const) {
+      const { el } = await mountForm(attributes);
+      await expect(el).to.be.accessible();
+      await submit(el);
+      await expect(el).to.be.accessible();
+      await fillAll(el, values);
+      await expect(el).to.be.accessible();
+      cleanup();
+    }
+  });
+
+  it('while the bank list loads, and on the visible fallback', async () => {
+    const slow = await mount<EcommpayPayoutForm>('ecommpay-payout-form', {
+      ...PH,
+      'banks-url': respondUrl(uniqueKey('slow'), { delay: 500, body: [{ id: 486, name: 'BDO Internet Banking', abbr: 'BDO' }] }),
+    });
+    expect(bankSelect(slow.el).source).to.equal(null);
+    await expect(slow.el).to.be.accessible();
+    await settled(slow.el);
+    expect(bankSelect(slow.el).source).to.equal('live');
+
+    const { el } = await mountForm({ ...PH, 'banks-url': respondUrl(uniqueKey('down'), { status: 503 }) });
+    expect(bankSelect(el).source).to.equal('catalogue');
+    expect(bankSelect(el).shadowRoot!.querySelector<HTMLElement>('[part="notice"]')!.hidden).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+});
