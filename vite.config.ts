@@ -23,11 +23,14 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         sourcemap: true,
+        // The lazy chunks have no dependencies of their own to preload: no preload helper.
+        modulePreload: false,
         // Not lib mode: Vite leaves an ES library's whitespace unminified; an app build with
         // the entry's exports preserved minifies fully.
         rollupOptions: {
           input: { 'ecommpay-elements': 'src/index.ts' },
-          preserveEntrySignatures: 'strict',
+          // 'allow-extension': lit stays in the entry instead of a shared chunk every page must fetch.
+          preserveEntrySignatures: 'allow-extension',
           output: {
             format: iife ? 'iife' : 'es',
             name: 'EcommpayElements',

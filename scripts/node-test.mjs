@@ -1,7 +1,7 @@
 // Runs node:test over every `*.test.ts` under the given folders (Node 20's `--test` takes no globs).
-//   node scripts/node-test.mjs test/node [--test-concurrency=1 …]
+//   node scripts/node-test.mjs test/node [test/e2e/gate.test.ts …] [--test-concurrency=1 …]
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -9,10 +9,13 @@ const folders = args.filter((a) => !a.startsWith('--'));
 const flags = args.filter((a) => a.startsWith('--'));
 
 const files = folders.flatMap((folder) =>
-  readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.test.ts'))
-    .map((name) => join(folder, name)),
-).sort();
+  statSync(folder).isFile()
+    ? [folder]
+    : readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => join(folder, name))
+        .sort(),
+);
 
 if (files.length === 0) {
   console.error(`No *.test.ts files under ${folders.join(', ')}`);
