@@ -30,16 +30,11 @@ await saleForm(
     const started = await api<{ payment_id: string; redirect: string }>('/api/gate/sale', { body: { payment_id: order.payment_id, ...body } });
     const redirect = document.createElement('ecommpay-redirect');
     redirect.setAttribute('src', started.redirect);
-    redirect.addEventListener('ecommpay-error', (event) => {
-      const detail = (event as CustomEvent<{ message: string }>).detail;
-      progress.append(el('p', { role: 'alert' }, `We could not take you to your bank: ${detail.message}`));
-    });
+    // The element shows its own progress and errors; the page could also listen to
+    // `ecommpay-status` / `ecommpay-error` (e.g. to offer another payment method).
     progress.replaceChildren(
-      el('div', { class: 'status wait', role: 'status' }, `Order ${order.payment_id}: connecting you to your bank…`),
+      el('p', { class: 'status wait', 'data-order': order.payment_id }, `Order ${order.payment_id}: connecting you to your bank…`),
       redirect,
     );
-    if (!customElements.get('ecommpay-redirect')) {
-      progress.append(el('p', { role: 'alert' }, 'The <ecommpay-redirect> element is not available in this build.'));
-    }
   },
 );
