@@ -31,11 +31,18 @@ export default defineConfig(({ mode }): UserConfig => {
           input: { 'ecommpay-elements': 'src/index.ts' },
           // 'allow-extension': lit stays in the entry instead of a shared chunk every page must fetch.
           preserveEntrySignatures: 'allow-extension',
+          // The IIFE inlines the lazy chunks; Vite's unused preload helper mentions import.meta,
+          // which Rolldown replaces with {} there. Nothing reads it, so the warning is noise.
+          checks: { emptyImportMeta: !iife },
           output: {
             format: iife ? 'iife' : 'es',
             name: 'EcommpayElements',
             entryFileNames: iife ? '[name].iife.js' : '[name].js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
+            // A lazily defined element's chunk is named after its tag, not after `define.ts`.
+            chunkFileNames: (chunk) => {
+              const element = /elements\/([\w-]+)\/define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+              return `chunks/${element ? `ecommpay-${element}` : '[name]'}-[hash].js`;
+            },
           },
         },
       },

@@ -27,6 +27,9 @@ const page = (script: string, type: 'module' | 'classic') => `<!doctype html>
   customer-id="c1" description="测试" sign-url="/sign"></ecommpay-checkout>
 <ecommpay-checkout id="bad" method="cup-bank" project-id="581" payment-id="csp-2" amount="1"
   customer-id="c1" description="x" sign-url="/sign"></ecommpay-checkout>
+<ecommpay-redirect id="redirect" manual
+  redirect-data='{"method":"POST","url":"https://bank.example/pay","body":{"token":"t1"}}'></ecommpay-redirect>
+<ecommpay-payout-form id="payout" method="online-philippines-banks" test-mode></ecommpay-payout-form>
 </body></html>`;
 
 // Collects violations from the very start, and keeps launches on the page.
@@ -38,6 +41,7 @@ document.addEventListener('ecommpay-launch', (e) => { e.preventDefault(); window
 let server: Server;
 let browser: Browser;
 let origin = '';
+const served: string[] = [];
 
 before(async () => {
   if (!existsSync(cdn('ecommpay-elements.js')) || !existsSync(cdn('ecommpay-elements.iife.js'))) {
@@ -45,6 +49,7 @@ before(async () => {
   }
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    served.push(path);
     const send = (type: string, body: string | Buffer) => {
       res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': POLICY });
       res.end(body);
@@ -89,6 +94,16 @@ for (const variant of ['module', 'classic'] as const) {
     await tab.waitForFunction(() => (window as unknown as { __launches: string[] }).__launches.length === 1);
     const [url] = await tab.evaluate(() => (window as unknown as { __launches: string[] }).__launches);
     assert.match(url!, /^https:\/\/paymentpage\.ecommpay\.com\/payment\?project_id=581&payment_id=csp-1&/);
+
+    // <ecommpay-redirect> renders its manual button.
+    assert.match(await tab.locator('#redirect [part="button"]').innerText(), /bank/i);
+    // <ecommpay-payout-form> loads lazily (module: its chunks and the catalogue chunk) and lists the test banks.
+    const banks = await tab.waitForFunction(() => {
+      const select = document.querySelector('#payout')?.shadowRoot?.querySelector('ecommpay-bank-select') as { banks?: { id: number }[] } | null;
+      return select?.banks?.length ? select.banks.map((b) => b.id) : null;
+    });
+    assert.deepEqual(await banks.jsonValue(), [486, 487]);
+    if (variant === 'module') assert.ok(served.some((p) => /^\/chunks\/data-[\w-]+\.js$/.test(p)), served.join(' '));
 
     assert.deepEqual(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
     assert.deepEqual(errors, []);
