@@ -17,6 +17,8 @@ export interface EcommpayConnection {
   gateUrl: string;
   /** `true` when talking to the local sandbox. */
   sandbox: boolean;
+  /** A test project: the elements offer only the methods' test banks (Philippines: 486, 487). */
+  testMode: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): Ecommpa
     paymentPageUrl: env.ECOMMPAY_PAYMENT_PAGE_URL!.replace(/\/+$/, ''),
     gateUrl: env.ECOMMPAY_GATE_URL!.replace(/\/+$/, ''),
     sandbox: false,
+    testMode: env.ECOMMPAY_TEST_PROJECT === '1',
   };
 }
 
@@ -48,4 +51,5 @@ export const sandboxConnection = (sandboxUrl: string): EcommpayConnection => ({
   paymentPageUrl: sandboxUrl,
   gateUrl: sandboxUrl,
   sandbox: true,
+  testMode: true,
 });

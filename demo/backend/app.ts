@@ -199,7 +199,7 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
       if (path === '/api/ecommpay/sign') return await sign(request);
       if (path === '/api/ecommpay/callback' && method === 'POST') return await callback(request);
       if (path === '/api/config' && method === 'GET') {
-        return json(200, { project_id: connection.projectId, payment_page_url: connection.paymentPageUrl, sandbox: connection.sandbox, sandbox_url: connection.sandbox ? connection.gateUrl : null });
+        return json(200, { project_id: connection.projectId, payment_page_url: connection.paymentPageUrl, sandbox: connection.sandbox, test_mode: connection.testMode, sandbox_url: connection.sandbox ? connection.gateUrl : null });
       }
       if (path === '/api/products' && method === 'GET') return json(200, PRODUCTS);
       if (path === '/api/orders' && method === 'GET') return json(200, orders.list().map(view));

@@ -29,6 +29,8 @@ export async function mountCheckout(host: HTMLElement, sku: string, attrs: Recor
     description: order.description,
     'sign-url': '/api/ecommpay/sign',
     'payment-page-url': config.payment_page_url,
+    // Only the bank-picker reads it: a test project offers the test banks only.
+    'test-mode': config.test_mode,
     ...BUYER[order.method],
     ...attrs,
   };

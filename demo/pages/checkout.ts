@@ -27,6 +27,12 @@ const VARIANTS: Record<MethodCode, Variant[]> = {
     { id: 'banks', label: '3 · Only some banks', note: `split_banks with banks_id [${testBanks}]: only these banks.`, attrs: { 'split-banks': true, 'banks-id': testBanks } },
     { id: 'preselect', label: '4 · Method preselected', note: 'force_payment_method: straight to the bank list.', attrs: { preselect: true } },
     { id: 'bank', label: '5 · One bank preselected', note: `force_payment_method with banks_id [${oneBank}]: straight to that bank.`, attrs: { preselect: true, 'banks-id': oneBank } },
+    {
+      id: 'picker',
+      label: '6 · Bank chosen on this page',
+      note: 'bank-picker: the buyer picks their bank on this page (<ecommpay-bank-select>, the backend’s live list); the Payment Page opens on it with variant 5’s parameters.',
+      attrs: { 'bank-picker': true, 'banks-url': '/api/banks/{method}/{operation}' },
+    },
   ],
 };
 

@@ -1,38 +1,41 @@
 /**
- * Building blocks of the demo's plain HTML forms (Gate purchase, payout): labelled inputs, bank
- * and region `<select>`s filled from the backend, and collecting `customer.x` / `account.y`
- * names into the nested Gate request.
+ * Building blocks of the demo's Gate purchase form: labelled inputs, the bank choice
+ * (`<ecommpay-bank-select>`, form-associated, fed by the backend's live list), and collecting
+ * `customer.x` / `account.y` names into the nested Gate request.
  */
 import type { MethodCode } from '../../src/core/methods/index.ts';
-import { api, el } from './shared.ts';
+import { el, getConfig } from './shared.ts';
 
 export interface Field {
   /** Dotted path in the request: `customer.first_name`, `account.bank_id`. */
   name: string;
   label: string;
   value?: string;
-  type?: 'text' | 'email' | 'tel' | 'bank' | 'region';
+  type?: 'text' | 'email' | 'tel' | 'bank';
   hint?: string;
   lang?: string;
   autocomplete?: string;
 }
 
-const NUMERIC = new Set(['account.bank_id', 'account.region_id']);
+const NUMERIC = new Set(['account.bank_id']);
 
 const idOf = (name: string) => `f-${name.replace(/\./g, '-')}`;
 
 async function control(field: Field, method: MethodCode, operation: 'sale' | 'payout'): Promise<HTMLElement> {
   const id = idOf(field.name);
-  if (field.type === 'bank' || field.type === 'region') {
-    const select = el('select', { id, name: field.name, required: true });
-    if (field.type === 'bank') {
-      const { banks } = await api<{ banks: { id: number; name: string; code?: string }[] }>(`/api/banks/${method}/${operation}`);
-      select.append(el('option', { value: '' }, 'Choose your bank…'), ...banks.map((b) => el('option', { value: String(b.id) }, b.name)));
-      if (banks.length > 0) select.value = String(banks[0]!.id);
-    } else {
-      const { regions } = await api<{ regions: { id: number; name: string }[] }>(`/api/regions/${method}`);
-      select.append(...regions.map((r) => el('option', { value: String(r.id) }, r.name)));
-    }
+  if (field.type === 'bank') {
+    // Labelled by its own `label`; the backend proxies ecommpay's list, the catalogue is the fallback.
+    const select = document.createElement('ecommpay-bank-select');
+    Object.assign(select, {
+      id,
+      name: field.name,
+      label: field.label,
+      method,
+      operation,
+      required: true,
+      banksUrl: '/api/banks/{method}/{operation}',
+      testMode: (await getConfig()).test_mode,
+    });
     return select;
   }
   return el('input', {
@@ -50,7 +53,9 @@ async function control(field: Field, method: MethodCode, operation: 'sale' | 'pa
 export async function fieldsOf(fields: Field[], method: MethodCode, operation: 'sale' | 'payout'): Promise<HTMLElement[]> {
   return Promise.all(
     fields.map(async (f) =>
-      el('div', { class: 'field' }, el('label', { for: idOf(f.name) }, f.label), await control(f, method, operation), f.hint ? el('div', { class: 'hint', id: `${idOf(f.name)}-hint` }, f.hint) : null),
+      f.type === 'bank'
+        ? el('div', { class: 'field' }, await control(f, method, operation))
+        : el('div', { class: 'field' }, el('label', { for: idOf(f.name) }, f.label), await control(f, method, operation), f.hint ? el('div', { class: 'hint', id: `${idOf(f.name)}-hint` }, f.hint) : null),
     ),
   );
 }

@@ -1,15 +1,70 @@
-/** A payout through Gate: the form's request goes to the backend, which signs and sends it; the result comes by callback. */
-import { payoutForm } from './payout-form.ts';
-import { api, chrome, el, methodFromQuery, methodTabs, outcome, waitForFinal } from './shared.ts';
+/**
+ * A payout through Gate with `<ecommpay-payout-form>`: the element collects and checks the
+ * beneficiary's details and hands over the Gate payout body (without `general`); the page sends it
+ * to the backend, which adds `general`, signs and calls Gate. The result comes by callback.
+ */
+import '../../src/index.ts';
+import type { EcommpayPayoutForm } from '../../src/elements/payout-form/ecommpay-payout-form.ts';
+import type { EcommpayPayoutSubmitEvent } from '../../src/elements/payout-form/events.ts';
+import type { MethodCode } from '../../src/core/methods/index.ts';
+import { api, chrome, el, getConfig, methodFromQuery, methodTabs, outcome, waitForFinal } from './shared.ts';
+
+/** What the shop already knows about the seller (a real shop prefills from its account data). */
+const KNOWN: Record<MethodCode, Record<string, string>> = {
+  'cup-bank': {
+    'payment.amount': '1000.00',
+    'customer.last_name': '王',
+    'customer.first_name': '伟',
+    'customer.phone': '8613800138000',
+    'customer.email': 'wang.wei@example.cn',
+    'customer.state': '浙江省',
+    'customer.city': '杭州市',
+    'customer.street': '人民路 100 号',
+    'customer.zip': '310000',
+    'card.pan': '6217003760136456530',
+    'account.bank_id': '23',
+    'account.region_id': '34',
+    'account.city': '杭州',
+    'account.branch': 'HZRM',
+  },
+  'online-philippines-banks': {
+    'payment.amount': '1500.00',
+    'account.customer_name': 'Juan Dela Cruz',
+    'account.number': '1670033323',
+    'account.region_id': '297',
+    'account.city': 'Manila',
+    'account.branch': 'Makati Avenue',
+  },
+};
 
 void chrome();
 const method = methodFromQuery();
 methodTabs(document.getElementById('methods')!, method);
 const progress = document.getElementById('progress')!;
+const config = await getConfig();
 
-await payoutForm(document.getElementById('form')!, method, async (request) => {
-  const started = await api<{ payment_id: string }>('/api/gate/payout', { body: { method, request } });
-  progress.replaceChildren(el('div', { class: 'status wait', role: 'status' }, `Payout ${started.payment_id} requested…`));
-  const order = await waitForFinal(started.payment_id, (o) => progress.replaceChildren(outcome(o)));
-  progress.append(el('p', { class: 'muted small' }, `${order.callbacks.length} callback(s) received · `, el('a', { href: '/demo/pages/callbacks.html' }, 'see the callbacks')));
+const form = document.createElement('ecommpay-payout-form') as EcommpayPayoutForm;
+form.method = method;
+form.language = 'en';
+form.description = `Seller withdrawal ${new Date().toISOString().slice(0, 10)}`;
+// The backend proxies ecommpay's live bank list; test projects take the test banks only.
+form.banksUrl = '/api/banks/{method}/{operation}';
+form.testMode = config.test_mode;
+form.values = KNOWN[method];
+document.getElementById('form')!.replaceChildren(form);
+
+form.addEventListener('ecommpay-payout-submit', (event: EcommpayPayoutSubmitEvent) => {
+  form.disabled = true;
+  void (async () => {
+    try {
+      const started = await api<{ payment_id: string }>('/api/gate/payout', { body: { method, request: event.detail.request } });
+      progress.replaceChildren(el('div', { class: 'status wait', role: 'status' }, `Payout ${started.payment_id} requested…`));
+      const order = await waitForFinal(started.payment_id, (o) => progress.replaceChildren(outcome(o)));
+      progress.append(el('p', { class: 'muted small' }, `${order.callbacks.length} callback(s) received · `, el('a', { href: '/demo/pages/callbacks.html' }, 'see the callbacks')));
+    } catch (error) {
+      progress.replaceChildren(el('div', { class: 'status decline', role: 'alert' }, error instanceof Error ? error.message : String(error)));
+    } finally {
+      form.disabled = false;
+    }
+  })();
 });

@@ -1,7 +1,7 @@
 /**
  * The Gate purchase form: the buyer's details and, where the method takes it up front, the bank
- * (a plain `<select>` from the backend's live list). Produces `{ customer, account? }`; the
- * backend adds the money. `<ecommpay-bank-select>` can replace the bank field later.
+ * (`<ecommpay-bank-select>`: purchase-capable banks from the backend's live list, the test banks
+ * in test mode). Produces `{ customer, account? }`; the backend adds the money.
  */
 import type { MethodCode } from '../../src/core/methods/index.ts';
 import { collect, fieldsOf, submitting, type Field } from './form-fields.ts';

@@ -6,6 +6,8 @@ export interface Config {
   project_id: number;
   payment_page_url: string;
   sandbox: boolean;
+  /** A test project: offer only the test banks. */
+  test_mode: boolean;
   sandbox_url: string | null;
 }
 

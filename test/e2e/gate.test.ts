@@ -24,7 +24,7 @@ interface RedirectDetail {
 }
 
 /** Opens the Gate page, records `ecommpay-redirect` events, submits the form, and waits for the bank's page. */
-async function startPurchase(page: Page, method: string, bankPath: string): Promise<{ paymentId: string; redirects: RedirectDetail[] }> {
+async function startPurchase(page: Page, method: string, bankPath: string, bankName?: string): Promise<{ paymentId: string; redirects: RedirectDetail[] }> {
   const redirects: RedirectDetail[] = [];
   await page.exposeFunction('__recordRedirect', (detail: RedirectDetail) => redirects.push(detail));
   await page.addInitScript(() => {
@@ -33,6 +33,13 @@ async function startPurchase(page: Page, method: string, bankPath: string): Prom
     });
   });
   await page.goto(`${world.demo.url}/demo/pages/gate.html?method=${method}`);
+  if (bankName) {
+    // <ecommpay-bank-select>: type to search, pick the option.
+    const combobox = page.getByRole('combobox', { name: 'Your bank' });
+    await combobox.fill(bankName.slice(0, 6));
+    await page.getByRole('option', { name: bankName }).click();
+    assert.equal(await combobox.inputValue(), bankName);
+  }
   await page.getByRole('button', { name: /at my bank/ }).click();
   const status = page.locator('#progress [data-order]');
   await status.waitFor();
@@ -76,7 +83,7 @@ test('CUP Gate purchase: redirect_data with a body of fields (GET), the gateway,
 test('Philippine Gate purchase: redirect_data with body [] (GET), the bank page, Decline', async () => {
   const page = await newTab(world);
   const bank = banksFor('online-philippines-banks', 'sale').find((b) => b.id === methodRules('online-philippines-banks').testBankIds![0])!;
-  const { paymentId, redirects } = await startPurchase(page, 'online-philippines-banks', '/bank/Pay.aspx');
+  const { paymentId, redirects } = await startPurchase(page, 'online-philippines-banks', '/bank/Pay.aspx', bank.name);
 
   const query = new URL(page.url()).searchParams;
   assert.equal(query.get('procid'), bank.code);

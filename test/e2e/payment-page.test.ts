@@ -149,6 +149,51 @@ for (const variant of variants) {
   });
 }
 
+test('Philippines, bank-picker: the buyer chooses the bank on the shop page (keyboard), the Payment Page opens on it', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=online-philippines-banks&variant=picker`);
+  const checkout = page.locator('ecommpay-checkout');
+  // The bank choice loads lazily (its chunk, then the list): wait until the list is in.
+  await checkout.locator('[role="combobox"]:not([aria-busy])').waitFor();
+  const paymentId = (await checkout.getAttribute('payment-id'))!;
+  const launches: string[] = [];
+  page.on('request', (r) => r.isNavigationRequest() && r.url().startsWith(world.demo.sandboxUrl!) && launches.push(r.url()));
+
+  // Pay without a bank: the button says it cannot pay yet (aria-disabled, still focusable and
+  // clickable), and a click asks for the bank and stays on the page.
+  assert.equal(await checkout.getByRole('button').getAttribute('aria-disabled'), 'true');
+  await checkout.getByRole('button').click({ force: true });
+  const combobox = checkout.getByRole('combobox');
+  await checkout.getByText('Choose your bank', { exact: true }).waitFor();
+  assert.equal(await combobox.getAttribute('aria-invalid'), 'true');
+  assert.equal(new URL(page.url()).origin, world.demo.url);
+
+  // The focus went to the bank choice. A test project offers the test banks only; choose the
+  // second by keyboard.
+  assert.ok(await combobox.evaluate((input) => input.getRootNode() instanceof ShadowRoot && (input.getRootNode() as ShadowRoot).activeElement === input));
+  await page.keyboard.press('ArrowDown');
+  const options = await checkout.getByRole('option').allInnerTexts();
+  assert.deepEqual(options.map((o) => o.replace(/\s+/g, ' ').trim()), [bank1!, bank2!].map((b) => `${b.name} ${b.code}`));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.equal(await combobox.inputValue(), bank2!.name);
+
+  await checkout.getByRole('button').click();
+  await page.waitForURL((url) => url.origin === world.demo.sandboxUrl && url.pathname === '/payment');
+  // Variant 5's parameters: the method forced, the one bank in payment_methods_options.
+  const params = new URL(launches[0]!).searchParams;
+  assert.equal(params.get('force_payment_method'), 'online-philippines-banks');
+  assert.deepEqual(JSON.parse(params.get('payment_methods_options')!), { online_philippines_banks: { banks_id: [bank2!.id] } });
+  assert.equal(await page.getByTestId('bank').innerText(), bank2!.name);
+  assert.match(await finish(page, 'Success'), /Payment successful/);
+
+  const [callback] = await callbacksOf(world, paymentId);
+  assert.equal(callback!.body.operation.provider.endpoint_id, bank2!.code);
+  assert.equal((await readOrder(world, paymentId)).status, 'success');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('Philippines: Decline declines, and the order says so', async () => {
   const page = await newTab(world);
   await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=online-philippines-banks&variant=bank`);

@@ -14,12 +14,20 @@ before(async () => {
 });
 after(() => stopWorld(world));
 
-/** Fills the payout form with an amount (major units), submits, and returns the final order. */
+/**
+ * Opens the payout page, where `<ecommpay-payout-form>` comes prefilled with what the shop knows;
+ * sets the amount (major units) and, for the Philippines, chooses the bank in its
+ * `<ecommpay-bank-select>`; submits; returns the final order.
+ */
 async function payout(method: MethodCode, amount: string, bankId?: number) {
   const page = await newTab(world);
   await page.goto(`${world.demo.url}/demo/pages/payout.html?method=${method}`);
   await page.getByLabel(/^Amount/).fill(amount);
-  if (bankId !== undefined) await page.getByLabel('Bank', { exact: true }).selectOption(String(bankId));
+  if (bankId !== undefined) {
+    const bank = banksFor(method, 'payout').find((b) => b.id === bankId)!;
+    await page.getByRole('combobox', { name: 'Bank', exact: true }).click();
+    await page.getByRole('option', { name: bank.name }).click();
+  }
   await page.getByRole('button', { name: 'Request payout' }).click();
   const status = page.locator('#progress [data-status="success"], #progress [data-status="decline"]');
   await status.waitFor();
@@ -29,6 +37,8 @@ async function payout(method: MethodCode, amount: string, bankId?: number) {
   await page.close();
   return { text, order: await readOrder(world, paymentId), callbacks: await callbacksOf(world, paymentId) };
 }
+
+const [phBank1, phBank2] = methodRules('online-philippines-banks').testBankIds!;
 
 test('CUP payout succeeds', async () => {
   const { text, order, callbacks } = await payout('cup-bank', '1000.00');
@@ -49,7 +59,7 @@ test('CUP payout of a test decline amount declines (20106)', async () => {
 });
 
 test('Philippine payout succeeds and names the bank by its code', async () => {
-  const bank = banksFor('online-philippines-banks', 'payout').find((b) => b.id === methodRules('online-philippines-banks').testBankIds![1])!;
+  const bank = banksFor('online-philippines-banks', 'payout').find((b) => b.id === phBank2)!;
   const { order, callbacks } = await payout('online-philippines-banks', '1500.00', bank.id);
   assert.deepEqual([order.status, order.amount, order.currency], ['success', 150_000, 'PHP']);
   assert.equal(callbacks[0]!.body.operation.provider.endpoint_id, bank.code);
@@ -58,19 +68,27 @@ test('Philippine payout succeeds and names the bank by its code', async () => {
 
 test('Philippine payout of the other test decline amount declines (20101)', async () => {
   const amount = methodRules('online-philippines-banks').testDeclineAmounts[1]!;
-  const { order } = await payout('online-philippines-banks', (amount / 100).toFixed(2));
+  const { order } = await payout('online-philippines-banks', (amount / 100).toFixed(2), phBank1);
   assert.deepEqual([order.status, order.code, order.message], ['decline', '20101', 'Decline due to amount or frequency limit']);
 });
 
-test('the payout form checks the request with the Gate schema before sending', async () => {
+test('the payout form checks the request before sending: errors per field, nothing sent', async () => {
   const page = await newTab(world);
+  const sent: string[] = [];
+  page.on('request', (r) => r.url().endsWith('/api/gate/payout') && sent.push(r.url()));
   await page.goto(`${world.demo.url}/demo/pages/payout.html?method=cup-bank`);
-  await page.getByLabel(/Last name/).fill('Wang');
+  const lastName = page.getByLabel(/^Last name/);
+  await lastName.fill('Wang');
   await page.getByLabel(/^Amount/).fill('1.00');
   await page.getByRole('button', { name: 'Request payout' }).click();
-  const alert = await page.locator('#form [role="alert"]').innerText();
-  assert.match(alert, /customer\.last_name must be written in Chinese characters/);
-  assert.match(alert, /payment\.amount must be at least 10000/);
+  const errors = page.locator('ecommpay-payout-form [part="field-error"]');
+  await errors.first().waitFor();
+  const texts = await errors.allInnerTexts();
+  assert.ok(texts.some((t) => /Last name \(in Chinese\) must be written in Chinese characters/.test(t)), texts.join('\n'));
+  assert.ok(texts.some((t) => /Amount \(CNY\) must be at least CN¥100\.00/.test(t)), texts.join('\n'));
+  assert.equal(await lastName.getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(sent, []);
+  assert.equal(await page.locator('#progress').innerText(), 'No payout requested yet.');
   await page.close();
 });
 

@@ -131,6 +131,13 @@ export class EcommpayPayoutForm extends LitElement {
 
   constructor() {
     super();
+    // `values` set before the element was defined (a lazily loaded chunk) sits on the instance,
+    // hiding the accessor: move it through the accessor. (Lit does this for reactive properties.)
+    if (Object.hasOwn(this, 'values')) {
+      const early = (this as { values: Record<string, string> }).values;
+      delete (this as { values?: unknown }).values;
+      this.values = early;
+    }
     // The outer form's interactive validation found us invalid: show every error.
     this.addEventListener('invalid', () => {
       this._showAll = true;

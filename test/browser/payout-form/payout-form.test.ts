@@ -96,6 +96,23 @@ describe('<ecommpay-payout-form> request', () => {
     expect(checkGate(gateBodySchema('online-philippines-banks', 'payout'), full).ok).to.equal(true);
   });
 
+  it('values set before the element is defined (a lazy chunk) are kept and shown', async () => {
+    // A subclass under a tag not defined yet stands in for the lazily loaded element.
+    const { EcommpayPayoutForm } = await import('../../../src/elements/payout-form/ecommpay-payout-form.ts');
+    const tag = `late-payout-form-${uniqueKey()}`;
+    const early = document.createElement(tag) as EcommpayPayoutForm;
+    early.dataset.testHost = '';
+    early.setAttribute('method', 'online-philippines-banks');
+    early.setAttribute('amount', '150000');
+    early.values = PH_VALUES;
+    document.body.append(early);
+    customElements.define(tag, class extends EcommpayPayoutForm {});
+    await settled(early);
+    expect(early.values).to.deep.equal(PH_VALUES);
+    expect(early.shadowRoot!.querySelector<HTMLInputElement>('[name="account.customer_name"]')!.value).to.equal('Juan Dela Cruz');
+    expect(early.request?.account).to.deep.include({ bank_id: 486, region_id: 297 });
+  });
+
   it('does not fire while invalid; shows every error and focuses the first field', async () => {
     const { el, events } = await mountForm(PH);
     expect(el.request).to.equal(null);
