@@ -5,8 +5,7 @@
  * the same callback twice, so each (operation, status) is remembered and a repeat changes nothing.
  * A final status (`success`, `decline`) is never overwritten by a late intermediate callback.
  */
-import { isFinalStatus, type Callback } from '../../src/core/gate.ts';
-import type { MethodCode } from '../../src/core/methods/index.ts';
+import { isFinalStatus, type Callback, type MethodCode } from '../../src/server/index.ts';
 
 export type Flow = 'checkout' | 'gate' | 'payout';
 

@@ -3,7 +3,7 @@
  * product it wants, never how much it costs. One product of each method is priced at the
  * method's first test decline amount, so the sandbox declines it.
  */
-import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { methodRules, type MethodCode } from '../../src/server/index.ts';
 
 export interface Product {
   sku: string;
@@ -38,3 +38,13 @@ export const productBySku = (sku: unknown): Product | undefined => PRODUCTS.find
 
 /** The demo buyer of a method (a real shop has its logged-in customer here). */
 export const demoCustomer = (method: MethodCode): string => `buyer-${method}-0001`;
+
+/**
+ * What the shop owes its demo seller, per method (minor units): payouts are withdrawals from it.
+ * The browser chooses how much to withdraw; the backend checks it against this, never trusting
+ * the form's amount (a real shop reads the seller's ledger here).
+ */
+export const SELLER_EARNINGS: Readonly<Record<MethodCode, number>> = {
+  'cup-bank': 2_000_000,
+  'online-philippines-banks': 20_000_000,
+};

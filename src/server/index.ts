@@ -6,3 +6,4 @@ export { signParams, verifySignature, signatureString, withoutSignature } from '
 export { createSignHandler, DEFAULT_CLIENT_PARAMS } from './sign-handler.ts';
 export type { ResolvedPayment, SignHandlerOptions } from './sign-handler.ts';
 export type { LaunchParams } from '../core/launch.ts';
+export * from './gate.ts';
