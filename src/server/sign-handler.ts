@@ -8,7 +8,7 @@
  * an allow-list are accepted from the browser at all: anything this handler signs, an attacker
  * holding the signature can pay with.
  */
-import { paramIssues, type LaunchParams } from '../core/launch.ts';
+import { effectiveLimits, paramIssues, type LaunchParams } from '../core/launch.ts';
 import { isMethodCode, methodRules, type MethodCode } from '../core/methods/index.ts';
 import { signParams } from './signer.ts';
 
@@ -22,6 +22,12 @@ export interface ResolvedPayment {
   customerId?: string;
   /** The payment method, when the order knows it: its rules (currency, limits, language) are checked before signing. */
   method?: MethodCode;
+  /**
+   * Limits (minor units) that replace the method's documented ones, when your ecommpay contract
+   * sets others: the server-side twin of the element's `min-amount` / `max-amount`.
+   */
+  minAmount?: number;
+  maxAmount?: number;
   /** Further parameters the backend sets (return URLs, `merchant_callback_url`, …); they win over the browser's. */
   params?: LaunchParams;
 }
@@ -124,7 +130,7 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
     const method = payment.method ?? signed.force_payment_method;
     if (isMethodCode(method)) {
       const rules = methodRules(method);
-      const limits = signed.payment_currency === rules.currency ? rules.purchaseLimits : undefined;
+      const limits = effectiveLimits(rules, String(signed.payment_currency), payment.minAmount, payment.maxAmount);
       const issues = paramIssues(rules, signed, limits, 'en');
       if (issues.length > 0) return json(422, { error: issues.map((i) => i.message).join('; '), issues });
     }

@@ -8,6 +8,9 @@ const orders: Record<string, ResolvedPayment> = {
   'order-1': { amount: 25000, currency: 'CNY', description: '订单 1', method: 'cup-bank' },
   'order-2': { amount: 150000, currency: 'PHP', params: { merchant_success_url: 'https://shop.example/ok' } },
   'order-cheap': { amount: 500, currency: 'CNY', description: 'too cheap for CUP', method: 'cup-bank' },
+  'order-big': { amount: 20_000_000, currency: 'CNY', description: '大额', method: 'cup-bank' },
+  'order-big-contract': { amount: 20_000_000, currency: 'CNY', description: '大额', method: 'cup-bank', maxAmount: 50_000_000 },
+  'order-contract-min': { amount: 20_000, currency: 'CNY', description: '订单', method: 'cup-bank', minAmount: 50_000 },
 };
 
 const handler = createSignHandler({
@@ -71,4 +74,17 @@ test('unknown order → 404; bad body → 400; GET → 405; lookup failure → 5
 test('configuration errors are thrown at once', () => {
   assert.throws(() => createSignHandler({ projectId: 0, secretKey: 's', resolvePayment: async () => null }), /projectId/);
   assert.throws(() => createSignHandler({ projectId: 1, secretKey: '', resolvePayment: async () => null }), /secretKey/);
+});
+
+test("the order's own limits (minAmount/maxAmount) replace the method's documented ones", async () => {
+  const sign = (id: string) => post({ params: { payment_id: id, customer_id: 'c', language_code: 'zh' } });
+  const big = await sign('order-big');
+  assert.equal(big.status, 422, 'above the documented 100,000.00 CNY');
+  assert.match(((await big.json()) as { error: string }).error, /payment_amount must be at most 10000000/);
+  const contract = await sign('order-big-contract');
+  assert.equal(contract.status, 200, 'within the contract limit');
+  assert.equal(((await contract.json()) as { params: Record<string, unknown> }).params.payment_amount, 20_000_000);
+  const min = await sign('order-contract-min');
+  assert.equal(min.status, 422, 'below the contract minimum, though above the documented one');
+  assert.match(((await min.json()) as { error: string }).error, /payment_amount must be at least 50000/);
 });
