@@ -44,6 +44,20 @@ export function checkSignAnswer(answer: unknown): SignAnswer {
   );
 }
 
+/** `AbortSignal.any([a, b])`, which Safari before 17.4 and Firefox before 124 lack. */
+export function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const forward = (from: AbortSignal) => () => both.abort(from.reason);
+  if (a.aborted) both.abort(a.reason);
+  else if (b.aborted) both.abort(b.reason);
+  else {
+    a.addEventListener('abort', forward(a), { once: true, signal: both.signal });
+    b.addEventListener('abort', forward(b), { once: true, signal: both.signal });
+  }
+  return both.signal;
+}
+
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
@@ -56,7 +70,7 @@ export async function withTimeout<T>(
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const timer = new AbortController();
-  const combined = AbortSignal.any([signal, timer.signal]);
+  const combined = anySignal(signal, timer.signal);
   let id: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     id = setTimeout(() => {

@@ -165,6 +165,27 @@ describe('<ecommpay-checkout> signing', () => {
     expect(events.get('ecommpay-error')).to.have.length(0);
   });
 
+  it('without AbortSignal.any (Safari < 17.4, Firefox < 124): the timeout and removal still abort the request', async () => {
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true, writable: true });
+    try {
+      const slow = uniqueKey('sign-slow-noany');
+      const { el } = await mountCheckout({ ...phAttributes, 'sign-timeout': '150', 'sign-url': respondUrl(slow, { delay: 3000, body: { signature: SIGNATURE } }) });
+      expect((await failureOf(el)).code).to.equal('sign-timeout');
+      await waitUntil(async () => (await recorded(slow))[0]?.aborted === true, 'the timed-out request was not aborted');
+
+      const removed = uniqueKey('sign-removed-noany');
+      const second = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(removed, { delay: 2000, body: { signature: SIGNATURE } }) });
+      payButton(second.el).click();
+      await waitUntil(async () => (await recorded(removed)).length === 1);
+      second.el.remove();
+      await waitUntil(async () => (await recorded(removed))[0]?.aborted === true, 'the request of a removed element was not aborted');
+      expect(second.events.get('ecommpay-launch')).to.have.length(0);
+    } finally {
+      if (any) Object.defineProperty(AbortSignal, 'any', any);
+    }
+  });
+
   it('the launch URL parses back into the parameters, and its signature verifies with verifySignature', async () => {
     const secret = 'project-secret-✓';
     const { el } = await mountCheckout(
