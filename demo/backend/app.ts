@@ -12,18 +12,31 @@
  *   POST /api/gate/payout               a Gate payout
  *   GET  /api/banks/{method}/{operation}   the live bank list (bundled catalogue as fallback)
  *   GET  /api/regions/{method}          regions for payout forms
+ *   GET  /api/balance/{method}          what the demo seller may still withdraw (payouts are checked against it)
  *   GET  /api/callbacks                 the callbacks received (the demo's live log)
  *   GET  /api/config, /api/products, /api/orders
  */
-import { checkGate, bankListPath, callbackSchema, gatePath, gateRequestSchema, type GateOperation } from '../../src/core/gate.ts';
-import { isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
-import { createSignHandler, verifySignature } from '../../src/server/index.ts';
-import { banksFor, regionsFor } from '../../src/data/index.ts';
+// Everything ecommpay-specific comes from the package's server entry, `ecommpay-elements/server`.
+import {
+  bankListPath,
+  banksFor,
+  callbackSchema,
+  checkGate,
+  createSignHandler,
+  gatePath,
+  gateRequestSchema,
+  isMethodCode,
+  methodRules,
+  regionsFor,
+  verifySignature,
+  type GateOperation,
+  type MethodCode,
+} from '../../src/server/index.ts';
 import type { EcommpayConnection } from '../config.ts';
 import { json, randomId } from '../http.ts';
 import { callGate } from './gate-client.ts';
 import { Orders, type Order } from './orders.ts';
-import { PRODUCTS, demoCustomer, productBySku } from './shop.ts';
+import { PRODUCTS, SELLER_EARNINGS, demoCustomer, productBySku } from './shop.ts';
 
 export interface BackendOptions {
   connection: EcommpayConnection;
@@ -135,8 +148,23 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
   }
 
   /**
+   * What the demo seller may still withdraw: the earnings minus every payout not declined or
+   * refused. A payout counts from the moment it is requested (its order exists before Gate is
+   * called), so two requests racing each other cannot both spend the same money.
+   */
+  function balance(method: MethodCode) {
+    const rules = methodRules(method);
+    const spent = orders
+      .list()
+      .filter((o) => o.flow === 'payout' && o.method === method && o.status !== 'decline' && o.status !== 'error')
+      .reduce((sum, o) => sum + o.amount, 0);
+    return { method, currency: rules.payoutCurrency, earnings: SELLER_EARNINGS[method], available: SELLER_EARNINGS[method] - spent };
+  }
+
+  /**
    * A payout: the browser sends the payout form's request (DESIGN §1.3: `customer`, `payment`,
-   * `account`, and `card` for CUP). A real shop checks the amount against what it owes the customer.
+   * `account`, and `card` for CUP). The amount is the seller's choice, so it is checked against
+   * what the shop owes them before anything is signed; the rest against the method's schema.
    */
   async function gatePayout(request: Request): Promise<Response> {
     const input = await request.json().catch(() => null);
@@ -146,6 +174,12 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
     const method = input.method;
     const body = input.request;
     const payment = isObject(body.payment) ? body.payment : {};
+    const { available, currency } = balance(method);
+    if (typeof payment.amount === 'number' && payment.amount > available) {
+      const major = (minor: number) => `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })} ${currency}`;
+      const message = `payment.amount: ${major(payment.amount)} is more than the ${major(available)} the shop owes this seller`;
+      return json(422, { error: message, issues: [{ field: 'payment.amount', message }] });
+    }
     const order = orders.create({
       payment_id: randomId('PO-', 6).toUpperCase(),
       method,
@@ -202,6 +236,11 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
         return json(200, { project_id: connection.projectId, payment_page_url: connection.paymentPageUrl, sandbox: connection.sandbox, test_mode: connection.testMode, sandbox_url: connection.sandbox ? connection.gateUrl : null });
       }
       if (path === '/api/products' && method === 'GET') return json(200, PRODUCTS);
+      const balanceMatch = /^\/api\/balance\/([^/]+)$/.exec(path);
+      if (balanceMatch && method === 'GET') {
+        if (!isMethodCode(balanceMatch[1])) return json(404, { error: 'unknown method' });
+        return json(200, balance(balanceMatch[1]));
+      }
       if (path === '/api/orders' && method === 'GET') return json(200, orders.list().map(view));
       if (path === '/api/orders' && method === 'POST') {
         const input = await request.json().catch(() => null);

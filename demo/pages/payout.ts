@@ -43,6 +43,15 @@ methodTabs(document.getElementById('methods')!, method);
 const progress = document.getElementById('progress')!;
 const config = await getConfig();
 
+/** What the shop still owes the seller: the backend checks every payout against it. */
+const balanceLine = document.getElementById('balance')!;
+async function showBalance(): Promise<void> {
+  const { available, currency } = await api<{ available: number; currency: string }>(`/api/balance/${method}`);
+  const amount = new Intl.NumberFormat('en', { style: 'currency', currency }).format(available / 100);
+  balanceLine.replaceChildren('Available to withdraw: ', el('strong', {}, amount));
+}
+void showBalance();
+
 const form = document.createElement('ecommpay-payout-form') as EcommpayPayoutForm;
 form.method = method;
 form.language = 'en';
@@ -65,6 +74,7 @@ form.addEventListener('ecommpay-payout-submit', (event: EcommpayPayoutSubmitEven
       progress.replaceChildren(el('div', { class: 'status decline', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     } finally {
       form.disabled = false;
+      void showBalance();
     }
   })();
 });

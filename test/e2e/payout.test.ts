@@ -107,3 +107,36 @@ test('the backend refuses what the method rules refuse, and the sandbox what a t
   assert.equal(usd.status, 422);
   assert.match(usd.body.error, /payment\.currency must be PHP/);
 });
+
+test('payouts are withdrawals from what the shop owes: the backend checks and counts them, the page shows it', async () => {
+  const balance = async () => {
+    const response = await fetch(`${world.demo.url}/api/balance/cup-bank`);
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { available: number; currency: string }).available;
+  };
+  const start = await balance();
+  assert.ok(start > 0);
+  const ok = await payout('cup-bank', '200.00');
+  assert.equal(ok.order.status, 'success');
+  assert.equal(await balance(), start - 20_000, 'a successful payout is counted');
+  const declined = await payout('cup-bank', (methodRules('cup-bank').testDeclineAmounts[0]! / 100).toFixed(2));
+  assert.equal(declined.order.status, 'decline');
+  assert.equal(await balance(), start - 20_000, 'a declined payout gives the money back');
+
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/payout.html?method=cup-bank`);
+  const shown = new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format((start - 20_000) / 100);
+  await page.locator('#balance', { hasText: shown }).waitFor();
+  await page.close();
+
+  // More than is owed, though within the method's payout limits: refused before any order exists.
+  const ordersBefore = ((await (await fetch(`${world.demo.url}/api/orders`)).json()) as unknown[]).length;
+  const tooMuch = await post(world, '/api/gate/payout', {
+    method: 'cup-bank',
+    request: { customer: {}, payment: { amount: start - 20_000 + 100, currency: 'CNY', description: 'x' }, account: {} },
+  });
+  assert.equal(tooMuch.status, 422);
+  const major = (minor: number) => `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })} CNY`;
+  assert.equal(tooMuch.body.error, `payment.amount: ${major(start - 20_000 + 100)} is more than the ${major(start - 20_000)} the shop owes this seller`);
+  assert.equal(((await (await fetch(`${world.demo.url}/api/orders`)).json()) as unknown[]).length, ordersBefore, 'no order was created');
+});
