@@ -74,6 +74,22 @@ row('verifySignature, a callback (nested, 40 values)', await perCall(() => verif
 // ── Chromium: the CDN files ──────────────────────────────────────────────────
 
 const TYPES = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' };
+
+// In-page: adds an element and resolves, with the detail of `readyEvent` if given, once it is
+// defined, ready and rendered. Shared by the cold first-appearance page and the warm page.
+const MOUNT = `
+  const mount = async (tag, attrs, readyEvent) => {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    const ready = readyEvent && new Promise((resolve) => el.addEventListener(readyEvent, (e) => resolve(e.detail), { once: true }));
+    document.body.append(el);
+    await customElements.whenDefined(tag);
+    const detail = await ready;
+    await el.updateComplete;
+    return { el, detail };
+  };`;
+const CUP_PAYOUT_BANKS = { method: 'cup-bank', operation: 'payout' };
+
 const pages = {
   // The entry alone, as a checkout page loads it.
   '/checkout.html': `<!doctype html><meta charset="utf-8"><body>
@@ -89,40 +105,20 @@ const pages = {
   // The same page without our script: what any page costs here, for comparison.
   '/baseline.html': `<!doctype html><meta charset="utf-8"><body>
 <script type="module">window.result = { defined: performance.now() };</script>`,
-  // A bank choice appearing on a page that already has the entry: chunk + catalogue + 169 banks.
-  '/bank-select.html': `<!doctype html><meta charset="utf-8"><body>
+  // A lazily loaded element appearing on a page that already has the entry: chunk + catalogue + render.
+  '/first.html': `<!doctype html><meta charset="utf-8"><body>
 <script type="module">
-  import '/cdn/ecommpay-elements.js';
-  window.run = async () => {
+  import '/cdn/ecommpay-elements.js';${MOUNT}
+  window.run = async (tag, attrs, readyEvent) => {
     const t0 = performance.now();
-    const el = document.createElement('ecommpay-bank-select');
-    el.setAttribute('method', 'cup-bank');
-    el.setAttribute('operation', 'payout');
-    document.body.append(el);
-    await customElements.whenDefined('ecommpay-bank-select');
-    const banks = await new Promise((resolve) => el.addEventListener('ecommpay-banks', (e) => resolve(e.detail.banks), { once: true }));
-    await el.updateComplete;
-    return { first: performance.now() - t0, banks: banks.length };
-  };
-</script>`,
-  '/payout-form.html': `<!doctype html><meta charset="utf-8"><body>
-<script type="module">
-  import '/cdn/ecommpay-elements.js';
-  window.run = async () => {
-    const t0 = performance.now();
-    const el = document.createElement('ecommpay-payout-form');
-    el.setAttribute('method', 'cup-bank');
-    el.setAttribute('amount', '150000');
-    document.body.append(el);
-    await customElements.whenDefined('ecommpay-payout-form');
-    await el.updateComplete;
-    return { first: performance.now() - t0, fields: el.renderRoot.querySelectorAll('input, ecommpay-bank-select, select').length };
+    const { el, detail } = await mount(tag, attrs, readyEvent);
+    return { first: performance.now() - t0, banks: detail?.banks?.length, fields: el.renderRoot.querySelectorAll('input, ecommpay-bank-select, select').length };
   };
 </script>`,
   // Repeated operations on a warm page.
   '/warm.html': `<!doctype html><meta charset="utf-8"><body>
 <script type="module">
-  import '/cdn/ecommpay-elements.js';
+  import '/cdn/ecommpay-elements.js';${MOUNT}
   const checkout = () => {
     const el = document.createElement('ecommpay-checkout');
     for (const [k, v] of Object.entries({ method: 'online-philippines-banks', 'project-id': '581', 'payment-id': 'O-1',
@@ -190,13 +186,7 @@ const pages = {
       return (performance.now() - t0) / n;
     },
     async filter() {
-      const el = document.createElement('ecommpay-bank-select');
-      el.setAttribute('method', 'cup-bank');
-      el.setAttribute('operation', 'payout');
-      document.body.append(el);
-      await customElements.whenDefined('ecommpay-bank-select');
-      await new Promise((resolve) => el.addEventListener('ecommpay-banks', resolve, { once: true }));
-      await el.updateComplete;
+      const { el } = await mount('ecommpay-bank-select', ${JSON.stringify(CUP_PAYOUT_BANKS)}, 'ecommpay-banks');
       const input = el.renderRoot.querySelector('input');
       const words = ['银', '中国', 'Bank', 'ICBC', '', '农村', 'zzz', ''];
       const n = 400;
@@ -259,20 +249,19 @@ try {
   row('checkout page: entry loaded, elements defined (from navigation)', median(defined), 'median of 25, loopback, no cache');
   row('checkout page: first <ecommpay-checkout> rendered (from navigation)', median(rendered), 'median of 25, loopback, no cache');
 
-  for (const [path, what] of [
-    ['/bank-select.html', 'first <ecommpay-bank-select> (chunk + catalogue + list)'],
-    ['/payout-form.html', 'first <ecommpay-payout-form> (chunk + catalogue + form)'],
+  for (const [what, args, counted] of [
+    ['first <ecommpay-bank-select> (chunk + catalogue + list)', ['ecommpay-bank-select', CUP_PAYOUT_BANKS, 'ecommpay-banks'], 'banks'],
+    ['first <ecommpay-payout-form> (chunk + catalogue + form)', ['ecommpay-payout-form', { method: 'cup-bank', amount: '150000' }], 'fields'],
   ]) {
     const xs = [];
     let info;
     for (let i = 0; i < 15; i++) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${base}/first.html`);
       await page.waitForFunction(() => window.run);
-      info = await page.evaluate(() => window.run());
+      info = await page.evaluate((a) => window.run(...a), args);
       xs.push(info.first);
     }
-    const { first: _first, ...counts } = info;
-    row(what, median(xs), `median of 15, ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    row(what, median(xs), `median of 15, ${info[counted]} ${counted}`);
   }
 
   await page.goto(`${base}/warm.html`);

@@ -23,6 +23,7 @@ import {
   callbackSchema,
   checkGate,
   createSignHandler,
+  formatAmount,
   gatePath,
   gateRequestSchema,
   isMethodCode,
@@ -153,12 +154,11 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
    * called), so two requests racing each other cannot both spend the same money.
    */
   function balance(method: MethodCode) {
-    const rules = methodRules(method);
     const spent = orders
       .list()
       .filter((o) => o.flow === 'payout' && o.method === method && o.status !== 'decline' && o.status !== 'error')
       .reduce((sum, o) => sum + o.amount, 0);
-    return { method, currency: rules.payoutCurrency, earnings: SELLER_EARNINGS[method], available: SELLER_EARNINGS[method] - spent };
+    return { method, currency: methodRules(method).payoutCurrency, earnings: SELLER_EARNINGS[method], available: SELLER_EARNINGS[method] - spent };
   }
 
   /**
@@ -176,8 +176,8 @@ export function createBackend({ connection, publicUrl }: BackendOptions): Backen
     const payment = isObject(body.payment) ? body.payment : {};
     const { available, currency } = balance(method);
     if (typeof payment.amount === 'number' && payment.amount > available) {
-      const major = (minor: number) => `${(minor / 100).toLocaleString('en', { minimumFractionDigits: 2 })} ${currency}`;
-      const message = `payment.amount: ${major(payment.amount)} is more than the ${major(available)} the shop owes this seller`;
+      const [asked, owed] = [payment.amount, available].map((minor) => formatAmount(minor, currency, 'en'));
+      const message = `payment.amount: ${asked} is more than the ${owed} the shop owes this seller`;
       return json(422, { error: message, issues: [{ field: 'payment.amount', message }] });
     }
     const order = orders.create({

@@ -7,7 +7,7 @@ import '../../src/index.ts';
 import type { EcommpayPayoutForm } from '../../src/elements/payout-form/ecommpay-payout-form.ts';
 import type { EcommpayPayoutSubmitEvent } from '../../src/elements/payout-form/events.ts';
 import type { MethodCode } from '../../src/core/methods/index.ts';
-import { api, chrome, el, getConfig, methodFromQuery, methodTabs, outcome, waitForFinal } from './shared.ts';
+import { api, chrome, el, getConfig, methodFromQuery, methodTabs, money, outcome, waitForFinal } from './shared.ts';
 
 /** What the shop already knows about the seller (a real shop prefills from its account data). */
 const KNOWN: Record<MethodCode, Record<string, string>> = {
@@ -47,8 +47,7 @@ const config = await getConfig();
 const balanceLine = document.getElementById('balance')!;
 async function showBalance(): Promise<void> {
   const { available, currency } = await api<{ available: number; currency: string }>(`/api/balance/${method}`);
-  const amount = new Intl.NumberFormat('en', { style: 'currency', currency }).format(available / 100);
-  balanceLine.replaceChildren('Available to withdraw: ', el('strong', {}, amount));
+  balanceLine.replaceChildren('Available to withdraw: ', el('strong', {}, money(available, currency, 'en')));
 }
 void showBalance();
 

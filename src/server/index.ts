@@ -6,4 +6,5 @@ export { signParams, verifySignature, signatureString, withoutSignature } from '
 export { createSignHandler, DEFAULT_CLIENT_PARAMS } from './sign-handler.ts';
 export type { ResolvedPayment, SignHandlerOptions } from './sign-handler.ts';
 export type { LaunchParams } from '../core/launch.ts';
+export { formatAmount, minorDigits } from '../core/amount.ts';
 export * from './gate.ts';
