@@ -1,11 +1,22 @@
 /**
- * `ecommpay-elements/server` signing: the documented vectors, and a differential test against
- * ecommpay's official JavaScript SDK (npm `ecommpay`, a dev dependency used only as an oracle).
+ * `ecommpay-elements/server` signing: the documented vectors, a differential test against
+ * ecommpay's official JavaScript SDK (npm `ecommpay`, a dev dependency used only as an oracle),
+ * and the refusals of SPEC §11: ambiguous objects, payloads past the bounds, non-canonical Base64.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { signParams, signatureString, verifySignature, withoutSignature } from '../../src/server/index.ts';
+import {
+  AmbiguousPayloadError,
+  checkSignature,
+  findAmbiguity,
+  signParams,
+  signatureString,
+  verifySignature,
+  withoutSignature,
+  type UnsignableReason,
+} from '../../src/server/index.ts';
 
 const require = createRequire(import.meta.url);
 const sdkSign = require('ecommpay/src/signer.js') as (obj: object, salt: string) => string;
@@ -79,6 +90,9 @@ const STRINGS = [
   '{"online_philippines_banks":{"split_banks":true,"banks_id":[2421,2371]}}', 'line\nbreak', 'emoji 😀',
   'null', 'true', '0', ' padded ', 'a:b:c', 'http://example.com/?q=1', 'iframe',
 ];
+/** Values the signed string cannot tell from a split into more fields (SPEC §11). */
+const SEMICOLON_STRINGS = ['a;b', ';', 'trailing;', '1;payment:status:success', '结算;款项', 'x;y:z;'];
+const ALL_STRINGS = [...STRINGS, ...SEMICOLON_STRINGS];
 
 function value(r: () => number, depth: number): unknown {
   const k = r();
@@ -89,7 +103,7 @@ function value(r: () => number, depth: number): unknown {
   if (k < 0.55) return Math.floor(r() * 2_000_000) - 1_000;
   if (k < 0.6) return [0, -0, 1.5, 1e21, 0.1 + 0.2, Number.MAX_SAFE_INTEGER][Math.floor(r() * 6)];
   if (k < 0.62) return undefined;
-  return STRINGS[Math.floor(r() * STRINGS.length)];
+  return ALL_STRINGS[Math.floor(r() * ALL_STRINGS.length)];
 }
 
 function array(r: () => number, depth: number): unknown[] {
@@ -108,19 +122,63 @@ function object(r: () => number, depth: number): Record<string, unknown> {
   return o;
 }
 
-test('differential: byte-identical to the official SDK over 3,000 generated parameter sets', async () => {
+/**
+ * Every place where the signed string would be ambiguous, found independently of the code under
+ * test: a key with `:` or `;` (its value is not looked into), a string value with `;`. What the
+ * signer leaves out (`frame_mode` at any depth, `__proto__`) does not count.
+ */
+function referenceProblems(node: unknown, path = '', out: { path: string; reason: UnsignableReason }[] = []) {
+  if (node === null || typeof node !== 'object') {
+    if (typeof node === 'string' && node.includes(';')) out.push({ path, reason: 'ambiguous-value' });
+    return out;
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'frame_mode' || key === '__proto__') continue;
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes(':') || key.includes(';')) out.push({ path: at, reason: 'ambiguous-key' });
+    else referenceProblems((node as Record<string, unknown>)[key], at, out);
+  }
+  return out;
+}
+
+test('differential: byte-identical to the official SDK on every unambiguous set; ambiguous sets refused, naming the path', async (t) => {
   const r = rng(20261122);
   const keys = ['secret', 'a much longer secret key 秘密', 'k'];
   let compared = 0;
-  for (let i = 0; i < 3000; i++) {
+  let refused = 0;
+  const refusedFor = { 'ambiguous-key': 0, 'ambiguous-value': 0 } as Record<UnsignableReason, number>;
+  for (let i = 0; i < 6000; i++) {
     const params = object(r, 0);
     const key = keys[i % keys.length]!;
-    const ours = await signParams(params, key);
-    const theirs = sdkSign(params, key);
-    assert.equal(ours, theirs, `set #${i}: ${JSON.stringify(params)}`);
-    compared++;
+    const where = `set #${i}: ${JSON.stringify(params)}`;
+    const expected = referenceProblems(params);
+    const problem = findAmbiguity(params);
+    if (problem === null) {
+      assert.deepEqual(expected, [], `findAmbiguity missed a problem in ${where}`);
+      assert.equal(await signParams(params, key), sdkSign(params, key), where);
+      compared++;
+    } else {
+      assert.ok(
+        expected.some((p) => p.path === problem.path && p.reason === problem.reason),
+        `findAmbiguity answered ${JSON.stringify(problem)}, not one of ${JSON.stringify(expected)} in ${where}`,
+      );
+      await assert.rejects(
+        signParams(params, key),
+        (error: unknown) =>
+          error instanceof AmbiguousPayloadError && error.path === problem.path && error.reason === problem.reason,
+        where,
+      );
+      refused++;
+      refusedFor[problem.reason]++;
+    }
   }
-  assert.equal(compared, 3000);
+  assert.equal(compared + refused, 6000);
+  t.diagnostic(`${compared} compared with the SDK, ${refused} refused (${JSON.stringify(refusedFor)})`);
+  // Neither branch is vacuous, and both kinds of ambiguity come up often.
+  assert.ok(compared >= 1500, `only ${compared} unambiguous sets compared with the SDK`);
+  assert.ok(refused >= 1500, `only ${refused} ambiguous sets refused`);
+  assert.ok(refusedFor['ambiguous-key'] >= 600, `only ${refusedFor['ambiguous-key']} sets with an ambiguous key`);
+  assert.ok(refusedFor['ambiguous-value'] >= 600, `only ${refusedFor['ambiguous-value']} sets with an ambiguous value`);
 });
 
 test('differential: flat Payment Page parameter sets with Chinese text, arrays > 10 and frame_mode', async () => {
@@ -140,6 +198,220 @@ test('differential: flat Payment Page parameter sets with Chinese text, arrays >
       nothing: null,
     };
     assert.equal(await signParams(params, 'secret'), sdkSign(params, 'secret'));
+  }
+});
+
+// ── ambiguity (SPEC §11) ─────────────────────────────────────────────────────
+
+test('findAmbiguity: the first problem in signing order, as a dotted path; clean objects → null', () => {
+  const nested = (depth: number): unknown => {
+    let node: unknown = 'leaf';
+    for (let i = 0; i < depth; i++) node = { n: node };
+    return node;
+  };
+  const cases: [string, unknown, { path: string; reason: UnsignableReason } | null][] = [
+    ['value with ; at depth 2', { customer: { phone: '1;2' } }, { path: 'customer.phone', reason: 'ambiguous-value' }],
+    ['value with ; deep in arrays', { a: { b: { c: ['x', 'y;z'] } } }, { path: 'a.b.c.1', reason: 'ambiguous-value' }],
+    ['value with ; in a list', { list: [0, 'one', null, 'a;b'] }, { path: 'list.3', reason: 'ambiguous-value' }],
+    ['value that is only ;', { x: ';' }, { path: 'x', reason: 'ambiguous-value' }],
+    ['key with :', { customer: { 'a:b': 1 } }, { path: 'customer.a:b', reason: 'ambiguous-key' }],
+    ['key with ;', { 'x;y': 1 }, { path: 'x;y', reason: 'ambiguous-key' }],
+    ['key with : holding an object', { 'payment:status': { x: 'success' } }, { path: 'payment:status', reason: 'ambiguous-key' }],
+    ['first in sorted order', { b: 'x;', a: 'y;' }, { path: 'a', reason: 'ambiguous-value' }],
+    ['indices in numeric order (9 before 10)', { x: { '10': 'a;', '9': 'b;' } }, { path: 'x.9', reason: 'ambiguous-value' }],
+    ['frame_mode subtree ignored', { frame_mode: { 'a:b': 'c;d' }, x: 1 }, null],
+    ['frame_mode ignored at depth', { a: { frame_mode: 'x;y' } }, null],
+    ['a : in a value is fine', { a: 1, b: 'x:y', c: [1, { d: null }], e: true, f: '' }, null],
+    ['clean callback', { project_id: 1, payment: { id: 'p', sum: { amount: 1, currency: 'PHP' } }, signature: 'x' }, null],
+    ['empty object', {}, null],
+    ['33 levels of objects are too deep', nested(33), { path: Array(32).fill('n').join('.'), reason: 'too-deep' }],
+    ['32 levels are not', nested(32), null],
+    ['more than 20,000 nodes', { list: Array.from({ length: 20_000 }, () => 0) }, { path: 'list.19998', reason: 'too-large' }],
+  ];
+  for (const [name, input, expected] of cases) {
+    assert.deepEqual(findAmbiguity(input), expected, name);
+  }
+});
+
+/** A signature computed the way ecommpay's own signer would, with no refusal: node:crypto over the signed string. */
+const handSign = (payload: object, key: string) => createHmac('sha512', key).update(signatureString(payload)).digest('base64');
+
+test('SPEC §11: two objects, one signed string; the ambiguous one is refused, and a signature over it authenticates neither', async () => {
+  const key = 'secret';
+  const original = { customer: { phone: '1;payment:status:success' } };
+  const twin = { customer: { phone: '1' }, payment: { status: 'success' } };
+  assert.equal(signatureString(original), 'customer:phone:1;payment:status:success');
+  assert.equal(signatureString(twin), signatureString(original));
+
+  await assert.rejects(signParams(original, key), (error: unknown) => {
+    assert.ok(error instanceof AmbiguousPayloadError);
+    assert.ok(error instanceof TypeError);
+    assert.equal(error.path, 'customer.phone');
+    assert.equal(error.reason, 'ambiguous-value');
+    assert.match(error.message, /customer\.phone/);
+    return true;
+  });
+
+  // ecommpay's signer refuses nothing: the official SDK signs the ambiguous object, and so does node:crypto.
+  const signature = handSign(original, key);
+  assert.equal(signature, sdkSign(original, key));
+
+  assert.equal(await verifySignature({ ...original, signature }, key), false);
+  assert.equal(await verifySignature(JSON.stringify({ ...original, signature }), key), false);
+  assert.deepEqual(await checkSignature({ ...original, signature }, key), {
+    valid: false,
+    signed: true,
+    reason: 'ambiguous',
+    path: 'customer.phone',
+    payload: original,
+    signature,
+  });
+
+  // The reshaped twin has no `;` anywhere: it is exactly what an honest signer produces for it
+  // (our own signParams signs it, byte for byte the same). No verifier can tell it from a genuine
+  // one, so it verifies; what stops it is that nothing ambiguous is signed by us, the ambiguous
+  // original is held for review, and the callback handler cross-checks every callback with the
+  // order (see callback-handler.test.ts).
+  assert.equal(await signParams(twin, key), signature);
+  assert.equal(await verifySignature({ ...twin, signature }, key), true);
+  const check = await checkSignature({ ...twin, signature }, key);
+  assert.equal(check.signed, true);
+  assert.equal(check.valid, true);
+});
+
+// ── bounds ───────────────────────────────────────────────────────────────────
+
+/** `{"a":{"a":…1…}}`, `depth` objects deep, built without recursion; and its signed string. */
+function deepObject(depth: number): { object: object; text: string; signed: string } {
+  let node: unknown = 1;
+  for (let i = 0; i < depth; i++) node = { a: node };
+  return { object: node as object, text: '{"a":'.repeat(depth) + '1' + '}'.repeat(depth), signed: 'a:'.repeat(depth) + '1' };
+}
+
+test('bounds: deeply nested payloads (5,000 and 100,000 levels) → false / too-deep, never a throw', async () => {
+  const key = 'secret';
+  const cases: { name: string; text: string; object?: object }[] = [];
+  {
+    // 5,000 objects deep (30 KB), signed correctly: only the bound refuses it.
+    const { object, text, signed } = deepObject(5000);
+    const signature = createHmac('sha512', key).update(signed).digest('base64');
+    cases.push({
+      name: '5,000 objects deep, validly signed',
+      text: `{"signature":"${signature}",${text.slice(1)}`,
+      object: Object.assign(object, { signature }),
+    });
+  }
+  {
+    // 10 KB: one object holding 4,999 nested arrays.
+    const text = '{"a":' + '['.repeat(4999) + '1' + ']'.repeat(4999) + '}';
+    const signed = 'a:' + '0:'.repeat(4999) + '1';
+    const signature = createHmac('sha512', key).update(signed).digest('base64');
+    assert.ok(text.length < 11_000 && text.length > 9_000, `${text.length} characters`);
+    const withSignature = `{"signature":"${signature}",${text.slice(1)}`;
+    cases.push({ name: '5,000 levels of arrays, 10 KB, validly signed', text: withSignature });
+  }
+  {
+    // Deeper than any recursive walk survives (JSON.parse itself is iterative).
+    const { text } = deepObject(100_000);
+    const signature = handSign({ a: 1 }, key);
+    cases.push({ name: '100,000 objects deep', text: `{"signature":"${signature}","a":${text}}` });
+  }
+  for (const { name, text, object } of cases) {
+    for (const [form, payload] of [['text', text], ['object', object ?? JSON.parse(text)]] as const) {
+      let verified: boolean | undefined;
+      await assert.doesNotReject(async () => {
+        verified = await verifySignature(payload, key);
+      }, `${name} (${form})`);
+      assert.equal(verified, false, `${name} (${form})`);
+      assert.deepEqual(await checkSignature(payload, key), { valid: false, signed: false, reason: 'too-deep' }, `${name} (${form})`);
+    }
+  }
+});
+
+test('bounds: signParams and signatureString refuse a too-deep object with AmbiguousPayloadError, not RangeError', async () => {
+  for (const depth of [33, 5000, 100_000]) {
+    const { object } = deepObject(depth);
+    await assert.rejects(signParams(object, 'secret'), (error: unknown) => {
+      assert.ok(error instanceof AmbiguousPayloadError, `depth ${depth}: ${String(error)}`);
+      assert.equal(error.reason, 'too-deep');
+      return true;
+    });
+    assert.throws(() => signatureString(object), AmbiguousPayloadError, `depth ${depth}`);
+  }
+  // A realistic depth signs as the SDK does.
+  const { object } = deepObject(32);
+  assert.equal(await signParams(object, 'secret'), sdkSign(object, 'secret'));
+});
+
+test('bounds: a JSON text over 1 MiB → too-large; one of exactly 1 MiB still verifies', async () => {
+  const key = 'secret';
+  const sized = (length: number) => {
+    // `{"pad":"xxx…","signature":"<88>"}`: 8 + pad + 15 + 88 + 2 characters.
+    const pad = 'x'.repeat(length - 8 - 15 - 88 - 2);
+    const signature = sdkSign({ pad }, key);
+    const text = JSON.stringify({ pad, signature });
+    assert.equal(text.length, length);
+    return text;
+  };
+  const atLimit = sized(1024 * 1024);
+  assert.equal(await verifySignature(atLimit, key), true, 'exactly 1 MiB');
+  const over = sized(1024 * 1024 + 1);
+  assert.equal(await verifySignature(over, key), false, 'one character over 1 MiB, validly signed');
+  assert.deepEqual(await checkSignature(over, key), { valid: false, signed: false, reason: 'too-large' });
+  const huge = sized(3 * 1024 * 1024);
+  assert.deepEqual(await checkSignature(huge, key), { valid: false, signed: false, reason: 'too-large' });
+});
+
+test('bounds: an object of more than 20,000 nodes → false (too-large), even validly signed', async () => {
+  const key = 'secret';
+  const big = { list: Array.from({ length: 20_001 }, (_, i) => i) };
+  const signature = sdkSign(big, key);
+  assert.equal(await verifySignature({ ...big, signature }, key), false);
+  assert.equal(await verifySignature(JSON.stringify({ ...big, signature }), key), false);
+  assert.deepEqual(await checkSignature({ ...big, signature }, key), { valid: false, signed: false, reason: 'too-large' });
+  // A large but reasonable payload still verifies.
+  const fine = { list: Array.from({ length: 10_000 }, (_, i) => i) };
+  assert.equal(await verifySignature({ ...fine, signature: sdkSign(fine, key) }, key), true);
+});
+
+// ── canonical Base64 ─────────────────────────────────────────────────────────
+
+test('canonical Base64 only: other encodings of the very same bytes are refused', async () => {
+  const key = 'secret';
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  // A payload whose signature has both `+` and `/`, so the base64url variant differs.
+  let payload: Record<string, unknown> = {};
+  let signature = '';
+  for (let i = 0; ; i++) {
+    payload = { project_id: 580, payment: { id: `p${i}`, status: 'success' } };
+    signature = sdkSign(payload, key);
+    if (signature.includes('+') && signature.includes('/')) break;
+  }
+  assert.match(signature, /^[A-Za-z0-9+/]{86}==$/);
+  const bytes = Buffer.from(signature, 'base64');
+  assert.equal(bytes.length, 64);
+  assert.equal(await verifySignature({ ...payload, signature }, key), true, 'the canonical signature');
+
+  const last = signature[85]!;
+  const sibling = ALPHABET[ALPHABET.indexOf(last) ^ 1]!;
+  const variants: [string, string][] = [
+    ['non-zero padding bits', signature.slice(0, 85) + sibling + '=='],
+    ['non-zero padding bits (highest)', signature.slice(0, 85) + ALPHABET[ALPHABET.indexOf(last) | 0b1111]! + '=='],
+    ['no padding', signature.slice(0, 86)],
+    ['one = only', signature.slice(0, 87)],
+    ['an extra =', signature + '='],
+    ['a line break inside', signature.slice(0, 44) + '\n' + signature.slice(44)],
+    ['a space inside', signature.slice(0, 10) + ' ' + signature.slice(10)],
+    ['surrounding whitespace', ` ${signature}\n`],
+    ['base64url alphabet', signature.replaceAll('+', '-').replaceAll('/', '_')],
+    ['base64url without padding', signature.replaceAll('+', '-').replaceAll('/', '_').slice(0, 86)],
+  ];
+  for (const [name, variant] of variants) {
+    assert.notEqual(variant, signature, name);
+    // Precondition: a lenient decoder reads exactly the right bytes, so only the encoding is wrong.
+    assert.deepEqual(Buffer.from(variant, 'base64'), bytes, `${name} decodes to the signature's bytes`);
+    assert.equal(await verifySignature({ ...payload, signature: variant }, key), false, name);
+    assert.deepEqual(await checkSignature({ ...payload, signature: variant }, key), { valid: false, signed: false, reason: 'bad-encoding' }, name);
   }
 });
 
@@ -175,4 +447,18 @@ test('verifySignature: a Gate request signed at general.signature; nested signat
   assert.equal(await verifySignature(signed, 'secret'), true);
   const { rest } = withoutSignature(signed);
   assert.deepEqual(rest, request);
+});
+
+test('checkSignature hands on only what the signature covers: no __proto__, frame_mode or nested signature', async () => {
+  const signed = { project_id: 1, payment: { id: 'p1', status: 'success' } };
+  const signature = await signParams(signed, 'secret');
+  // Keys the signer never signs, added by someone else after signing: the signature still matches.
+  const text = `{"project_id":1,"__proto__":{"status":"success"},"payment":{"id":"p1","status":"success","frame_mode":"x","signature":"y"},"signature":"${signature}"}`;
+  const check = await checkSignature(text, 'secret');
+  assert.equal(check.valid, true);
+  assert.ok(check.signed);
+  assert.deepEqual(check.payload, signed);
+  assert.equal(Object.hasOwn(check.payload, '__proto__'), false);
+  assert.equal(Object.getPrototypeOf(check.payload), Object.prototype);
+  assert.equal(check.signature, signature);
 });
