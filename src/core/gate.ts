@@ -64,7 +64,7 @@ const PHONE = /^\d{4,24}$/;
 /** A name in Chinese characters (the middle dot of transliterated names allowed). */
 const CHINESE_NAME = /^[\p{Script=Han}·・]+$/u;
 /** An address line in Chinese: Chinese characters, digits, spaces and punctuation; no Latin letters. */
-const CHINESE_TEXT = /^(?=.*\p{Script=Han})[^A-Za-z]+$/u;
+const CHINESE_TEXT = /^(?=.*\p{Script=Han})[^A-Za-z;]+$/u;
 const PAN = /^\d{12,30}$/;
 const ACCOUNT_NUMBER = /^\d{6,30}$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -85,8 +85,12 @@ const obj = <S extends z.core.$ZodLooseShape>(t: RuleMessages, field: string, sh
 
 /** Field helpers, their messages naming the field by its dotted path. */
 function fields(t: RuleMessages) {
+  // No `;` in any text that is signed: it would make the signature ambiguous (SPEC §11).
   const text = (field: string) =>
-    z.string({ error: t.required(field) }).check(z.refine((v) => v.trim() !== '', t.required(field)));
+    z.string({ error: t.required(field) }).check(
+      z.refine((v) => v.trim() !== '', t.required(field)),
+      z.refine((v) => !v.includes(';'), t.noSemicolon(field)),
+    );
   const pattern = (field: string, re: RegExp, message: string) =>
     z.string({ error: t.required(field) }).check(z.regex(re, message));
   const positiveInt = (field: string) =>
@@ -110,7 +114,14 @@ function fields(t: RuleMessages) {
       z.string({ error: t.required(field) }).check(z.refine(isHttpUrl, t.format(field, 'https://shop.example/result'))),
     description: (field: string, required: boolean) => {
       const s = text(field).check(z.refine((v) => [...v].length <= DESCRIPTION_MAX, t.maxLength(field, DESCRIPTION_MAX)));
-      return required ? s : z.optional(z.string().check(z.refine((v) => [...v].length <= DESCRIPTION_MAX, t.maxLength(field, DESCRIPTION_MAX))));
+      return required
+        ? s
+        : z.optional(
+            z.string().check(
+              z.refine((v) => [...v].length <= DESCRIPTION_MAX, t.maxLength(field, DESCRIPTION_MAX)),
+              z.refine((v) => !v.includes(';'), t.noSemicolon(field)),
+            ),
+          );
     },
   };
 }
@@ -321,7 +332,17 @@ export type BankListRequest = z.infer<typeof bankListRequestSchema>;
 export const statusRequestSchema = z.looseObject({ general: generalSchema(ruleMessages.en) });
 export type StatusRequest = z.infer<typeof statusRequestSchema>;
 
-const sum = z.looseObject({ amount: z.number(), currency: z.string() });
+/** ecommpay sends some identifiers and codes as numbers, others as strings: read both as text. */
+const text = z.pipe(
+  z.union([z.string(), z.number().check(z.refine(Number.isFinite))]),
+  z.transform((v: string | number) => String(v)),
+);
+/** A whole number sent as a number or as a string of digits. */
+const whole = z.pipe(
+  z.union([z.number(), z.string().check(z.regex(/^-?\d{1,16}$/))]),
+  z.transform((v: string | number) => Number(v)),
+).check(z.refine(Number.isSafeInteger, 'must be a whole number'));
+const sum = z.looseObject({ amount: whole, currency: z.string() });
 
 /** `redirect_data` as ecommpay sends it: `body` may be an object or an (empty) array. */
 export const callbackRedirectDataSchema = z.looseObject({
@@ -331,47 +352,53 @@ export const callbackRedirectDataSchema = z.looseObject({
   encrypted: z.optional(z.unknown()),
 });
 
-/** The standard callback (SPEC §6). `payment.method` varies by provider: never key logic on it. */
+/**
+ * The standard callback (SPEC §6), read leniently where ecommpay varies: identifiers and codes as
+ * numbers or strings (read as text), amounts and `project_id` as numbers or digit strings,
+ * `payment.method` any string (never key logic on it), `redirect_data.body` an object or `[]`.
+ * Only the fields a merchant acts on are required; everything else passes through.
+ */
 export const callbackSchema = z.looseObject({
-  project_id: z.number(),
+  project_id: whole,
   payment: z.looseObject({
-    id: z.string().check(z.minLength(1)),
+    id: text.check(z.minLength(1)),
     type: z.string(),
     status: z.string(),
     date: z.optional(z.string()),
     method: z.optional(z.string()),
     sum: z.optional(sum),
-    description: z.optional(z.string()),
+    description: z.optional(z.nullable(z.string())),
   }),
-  account: z.optional(z.looseObject({ number: z.optional(z.string()) })),
-  customer: z.optional(z.looseObject({ id: z.optional(z.string()) })),
+  account: z.optional(z.looseObject({ number: z.optional(text) })),
+  customer: z.optional(z.looseObject({ id: z.optional(text) })),
   operation: z.optional(
     z.looseObject({
-      id: z.number(),
+      id: text,
       type: z.string(),
       status: z.string(),
       date: z.optional(z.string()),
       created_date: z.optional(z.string()),
-      request_id: z.optional(z.string()),
+      request_id: z.optional(text),
       sum_initial: z.optional(sum),
       sum_converted: z.optional(sum),
       provider: z.optional(
         z.looseObject({
-          id: z.optional(z.number()),
-          payment_id: z.optional(z.string()),
-          auth_code: z.optional(z.string()),
+          id: z.optional(text),
+          payment_id: z.optional(text),
+          auth_code: z.optional(text),
           date: z.optional(z.string()),
-          endpoint_id: z.optional(z.string()),
+          endpoint_id: z.optional(text),
         }),
       ),
-      code: z.optional(z.string()),
-      message: z.optional(z.string()),
+      code: z.optional(z.nullable(text)),
+      message: z.optional(z.nullable(z.string())),
     }),
   ),
   redirect_data: z.optional(callbackRedirectDataSchema),
-  signature: z.string(),
+  redirectData: z.optional(callbackRedirectDataSchema),
+  signature: z.optional(z.string()),
 });
-export type Callback = z.infer<typeof callbackSchema>;
+export type Callback = z.output<typeof callbackSchema>;
 
 /** A zod error as field issues (`customer.first_name: … must be written in Chinese characters`). */
 export function gateIssues(error: z.core.$ZodError): FieldIssue[] {

@@ -25,5 +25,7 @@ export type { Callback, GateBody, GateGeneral, GateOperation, GateRequest } from
 export { METHODS, METHOD_CODES, isMethodCode, methodRules } from '../core/methods/index.ts';
 export type { AmountRange, MethodCode, MethodRules } from '../core/methods/index.ts';
 export { banksFor, regionsFor } from '../data/index.ts';
+export { normaliseBankList } from '../core/banks.ts';
+export type { BankOption } from '../core/banks.ts';
 export type { Bank, BankOperation, Region } from '../data/index.ts';
 export type { FieldIssue } from '../core/errors.ts';

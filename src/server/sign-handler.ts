@@ -1,27 +1,30 @@
 /**
  * `createSignHandler`: the merchant backend's side of the signing protocol (DESIGN §1.1) as a
- * Fetch-standard handler `(request) => Promise<Response>` — Node (via any adapter), Deno, Bun,
+ * Fetch-standard handler `(request) => Promise<Response>` — Node (`toNodeHandler`), Deno, Bun,
  * Cloudflare Workers, Next.js route handlers.
  *
- * The browser proposes parameters; the backend decides. Amount, currency and project come from
- * `resolvePayment` (the merchant's order store), never from the request, and only parameters on
- * an allow-list are accepted from the browser at all: anything this handler signs, an attacker
+ * The browser proposes parameters; the backend decides. Amount, currency, customer, method and
+ * project come from `resolvePayment` (the merchant's order store), never from the request; only
+ * parameters on an allow-list are accepted from the browser at all; the method's rules are always
+ * checked; and nothing ambiguous is signed (SPEC §11): anything this handler signs, an attacker
  * holding the signature can pay with.
  */
-import { effectiveLimits, paramIssues, type LaunchParams } from '../core/launch.ts';
-import { isMethodCode, methodRules, type MethodCode } from '../core/methods/index.ts';
-import { signParams } from './signer.ts';
+import { bankDisplayOptions, effectiveLimits, paramIssues, DESCRIPTION_MAX, type LaunchParams } from '../core/launch.ts';
+import { isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
+import { jsonResponse as json, readBodyText } from './http.ts';
+import { AmbiguousPayloadError, signParams } from './signer.ts';
 
 /** What the merchant's order store says about a payment: the authority on money. */
 export interface ResolvedPayment {
-  /** Minor units (`1000` = 10.00). */
+  /** Minor units (`1000` = 10.00): a positive safe integer. */
   amount: number;
-  /** ISO 4217 alpha-3. */
+  /** ISO 4217 alpha-3, upper case. */
   currency: string;
-  description?: string;
+  /** The payment method: its rules (currency, limits, language, display options) are checked before signing. */
+  method: MethodCode;
+  /** The buyer, as your shop knows them. Required unless the handler's `clientCustomerId` option is set. */
   customerId?: string;
-  /** The payment method, when the order knows it: its rules (currency, limits, language) are checked before signing. */
-  method?: MethodCode;
+  description?: string;
   /**
    * Limits (minor units) that replace the method's documented ones, when your ecommpay contract
    * sets others: the server-side twin of the element's `min-amount` / `max-amount`.
@@ -36,18 +39,26 @@ export interface SignHandlerOptions {
   projectId: number;
   secretKey: string;
   /**
-   * Looks the payment up by the browser's `payment_id` (and whatever else it trusts). Answer
-   * `null` for an unknown or already paid order: the handler answers 404 and signs nothing.
+   * Looks the payment up by the browser's `payment_id` (and whatever else it trusts, such as the
+   * session in `request`). Answer `null` for an unknown or already paid order: the handler answers
+   * 404 and signs nothing. Throwing answers 500.
    */
   resolvePayment: (request: { params: LaunchParams; request: Request }) => Promise<ResolvedPayment | null | undefined>;
   /** Parameters accepted from the browser. Default: {@link DEFAULT_CLIENT_PARAMS}. */
   allowedParams?: readonly string[];
+  /**
+   * Sign the browser's `customer_id` when `resolvePayment` gives none. Off by default: the
+   * customer is whoever your shop says it is, not whoever the page claims.
+   */
+  clientCustomerId?: boolean;
+  /** The largest request body accepted, in bytes. Default 64 KiB. */
+  maxBodyBytes?: number;
 }
 
 /**
  * Parameters a browser may propose: the ones `<ecommpay-checkout>` builds, and display-only ones.
- * Not on it, on purpose: `project_id`, `payment_amount`, `payment_currency` (from `resolvePayment`),
- * `mode` (a browser must never turn a purchase into a payout), callback and redirect URLs.
+ * Not on it, on purpose: `mode` (a browser must never turn a purchase into a payout), callback and
+ * redirect URLs. `project_id`, `payment_amount` and `payment_currency` are accepted and replaced.
  */
 export const DEFAULT_CLIENT_PARAMS: readonly string[] = [
   'project_id',
@@ -69,27 +80,78 @@ export const DEFAULT_CLIENT_PARAMS: readonly string[] = [
 /** Replaced from `resolvePayment` and the options whatever the browser sent. */
 const SERVER_OWNED = new Set(['project_id', 'payment_amount', 'payment_currency']);
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-  });
+const DEFAULT_MAX_BODY = 64 * 1024;
+const CURRENCY = /^[A-Z]{3}$/;
 
 const isScalar = (v: unknown): v is string | number | boolean =>
   typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The first thing wrong with `resolvePayment`'s answer, naming the field: the merchant's bug, not the buyer's. */
+function resolvedProblem(payment: ResolvedPayment, clientCustomerId: boolean): string | null {
+  if (!isCount(payment.amount) || payment.amount === 0) return `amount must be a positive whole number of minor units (got ${String(payment.amount)})`;
+  if (typeof payment.currency !== 'string' || !CURRENCY.test(payment.currency)) return `currency must be an ISO 4217 code such as CNY (got ${String(payment.currency)})`;
+  if (!isMethodCode(payment.method)) return `method must be cup-bank or online-philippines-banks (got ${String(payment.method)})`;
+  if (payment.customerId === undefined ? !clientCustomerId : typeof payment.customerId !== 'string' || payment.customerId.trim() === '') {
+    return 'customerId is required (or set the clientCustomerId option to sign the browser\'s)';
+  }
+  if (payment.description !== undefined && (typeof payment.description !== 'string' || [...payment.description].length > DESCRIPTION_MAX)) {
+    return `description must be text of at most ${DESCRIPTION_MAX} characters`;
+  }
+  for (const key of ['minAmount', 'maxAmount'] as const) {
+    if (payment[key] !== undefined && !isCount(payment[key])) return `${key} must be a whole number of minor units`;
+  }
+  if (payment.params !== undefined) {
+    if (payment.params === null || typeof payment.params !== 'object') return 'params must be an object';
+    for (const [key, value] of Object.entries(payment.params)) if (!isScalar(value)) return `params.${key} must be a string, a number or a boolean`;
+  }
+  return null;
+}
+
+/**
+ * `payment_methods_options` as the method allows it (the Philippine display variants, SPEC §3), in
+ * the canonical form the element builds; `undefined` when it asks for nothing (`{}`,
+ * `split_banks: false`); `null` when it is anything else.
+ */
+function displayOptions(rules: MethodRules, value: unknown): string | undefined | null {
+  if (typeof value !== 'string' || !rules.optionsKey) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const keys = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.keys(parsed) : [];
+  if (keys.length !== 1 || keys[0] !== rules.optionsKey) return null;
+  const options = (parsed as Record<string, unknown>)[rules.optionsKey];
+  if (!options || typeof options !== 'object' || Array.isArray(options)) return null;
+  const { split_banks: split, banks_id: banks, ...rest } = options as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || (split !== undefined && typeof split !== 'boolean')) return null;
+  if (banks !== undefined && (!Array.isArray(banks) || !banks.every((id) => Number.isSafeInteger(id) && (id as number) > 0))) return null;
+  return bankDisplayOptions(rules, split === true, (banks as number[] | undefined) ?? []);
+}
 
 /** Builds the handler. See the README, "Your backend". */
 export function createSignHandler(options: SignHandlerOptions): (request: Request) => Promise<Response> {
   const { projectId, secretKey, resolvePayment } = options;
   if (!Number.isSafeInteger(projectId) || projectId <= 0) throw new TypeError('createSignHandler: projectId must be a positive integer');
   if (!secretKey) throw new TypeError('createSignHandler: secretKey is required');
+  if (typeof resolvePayment !== 'function') throw new TypeError('createSignHandler: resolvePayment must be a function');
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new TypeError('createSignHandler: maxBodyBytes must be a positive integer');
   const allowed = new Set(options.allowedParams ?? DEFAULT_CLIENT_PARAMS);
+  const clientCustomerId = options.clientCustomerId === true;
 
   return async (request) => {
-    if (request.method !== 'POST') return json(405, { error: 'POST only' });
+    if (request.method !== 'POST') return json(405, { error: 'POST only' }, { Allow: 'POST' });
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return json(415, { error: 'Content-Type must be application/json' });
+    const read = await readBodyText(request, maxBytes);
+    if (!read.ok) return json(read.status, { error: read.error });
     let body: unknown;
     try {
-      body = await request.json();
+      body = JSON.parse(read.text);
     } catch {
       return json(400, { error: 'the body must be JSON: {"params": {...}}' });
     }
@@ -106,6 +168,9 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
     if (typeof params.payment_id !== 'string' || params.payment_id === '') {
       return json(400, { error: 'payment_id is required' });
     }
+    if (clientCustomerId && (typeof params.customer_id !== 'string' || params.customer_id.trim() === '')) {
+      return json(400, { error: 'customer_id is required' });
+    }
 
     let payment: ResolvedPayment | null | undefined;
     try {
@@ -114,6 +179,25 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
       return json(500, { error: 'the payment could not be looked up' });
     }
     if (!payment) return json(404, { error: `unknown payment ${params.payment_id}` });
+    const problem = resolvedProblem(payment, clientCustomerId);
+    if (problem) return json(500, { error: `resolvePayment answered wrongly: ${problem}` });
+
+    const rules = methodRules(payment.method);
+    if (params.force_payment_method !== undefined && params.force_payment_method !== rules.code) {
+      return json(422, { error: `force_payment_method must be ${rules.code} for this payment`, issues: [{ field: 'force_payment_method', message: `force_payment_method must be ${rules.code}` }] });
+    }
+    if (params.payment_methods_options !== undefined) {
+      const canonical = displayOptions(rules, params.payment_methods_options);
+      if (canonical === null) {
+        const message = rules.optionsKey
+          ? `payment_methods_options must be {"${rules.optionsKey}":{"split_banks":true,"banks_id":[…]}} as a JSON string`
+          : `payment_methods_options is not accepted for ${rules.name.en}`;
+        return json(422, { error: message, issues: [{ field: 'payment_methods_options', message }] });
+      }
+      if (canonical === undefined) delete params.payment_methods_options;
+      else params.payment_methods_options = canonical;
+    }
+    if (!clientCustomerId || payment.customerId !== undefined) delete params.customer_id;
 
     const signed: LaunchParams = {
       project_id: projectId,
@@ -124,17 +208,14 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
       ...(payment.customerId !== undefined ? { customer_id: payment.customerId } : {}),
       ...payment.params,
     };
-    for (const [key, value] of Object.entries(signed)) {
-      if (typeof value === 'string' && value.includes(';')) return json(422, { error: `${key} must not contain ";"` });
+    const limits = effectiveLimits(rules, payment.currency, payment.minAmount, payment.maxAmount);
+    const issues = paramIssues(rules, signed, limits, 'en');
+    if (issues.length > 0) return json(422, { error: issues.map((i) => i.message).join('; '), issues });
+    try {
+      return json(200, { signature: await signParams(signed, secretKey), params: signed });
+    } catch (error) {
+      if (!(error instanceof AmbiguousPayloadError)) throw error;
+      return json(422, { error: error.message, issues: [{ field: error.path, message: error.message }] });
     }
-    const method = payment.method ?? signed.force_payment_method;
-    if (isMethodCode(method)) {
-      const rules = methodRules(method);
-      const limits = effectiveLimits(rules, String(signed.payment_currency), payment.minAmount, payment.maxAmount);
-      const issues = paramIssues(rules, signed, limits, 'en');
-      if (issues.length > 0) return json(422, { error: issues.map((i) => i.message).join('; '), issues });
-    }
-    const signature = await signParams(signed, secretKey);
-    return json(200, { signature, params: signed });
   };
 }
