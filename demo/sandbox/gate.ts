@@ -21,10 +21,10 @@ import {
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { banksFor, regionsFor, type Bank } from '../../src/data/index.ts';
 import type { FieldIssue } from '../../src/core/errors.ts';
-import { signParams, verifySignature } from '../../src/server/index.ts';
+import { AmbiguousPayloadError, checkSignature, findAmbiguity, signParams } from '../../src/server/index.ts';
 import { json } from '../http.ts';
 import { errorPage, html, htmlResponse, page } from './html.ts';
-import { AWAITING, callbackOf, newPayment, settle, testOutcome, type RedirectData, type SandboxPayment } from './model.ts';
+import { AWAITING, ambiguityIssue, callbackOf, newPayment, settleAndNotify, testOutcome, type RedirectData, type SandboxPayment } from './model.ts';
 import type { SandboxState } from './state.ts';
 
 /** The key the emulated provider signs its own redirect fields with (never leaves the sandbox). */
@@ -53,7 +53,15 @@ export class Gate {
     }
     const general = (body as { general?: { project_id?: unknown; payment_id?: unknown } } | null)?.general;
     const ids = { project_id: general?.project_id ?? null, payment_id: general?.payment_id ?? null };
-    if (!(await verifySignature(body, this.state.secretKey))) {
+    // The signature first, then ambiguity (SPEC §11): a request that signs like another object is
+    // refused before anything is done with it, naming the field.
+    const check = await checkSignature(body, this.state.secretKey);
+    if (!check.valid) {
+      if (check.signed) return this.invalid(ids, [ambiguityIssue(check.payload, check.path)]);
+      if (check.reason === 'not-an-object') return json(400, { ...ids, status: 'error', code: '400', message: 'The body must be a JSON object' });
+      if (check.reason === 'too-deep' || check.reason === 'too-large') {
+        return json(400, { ...ids, status: 'error', code: '400', message: `The body is ${check.reason === 'too-deep' ? 'nested too deeply' : 'too large'} to be checked` });
+      }
       return json(403, { ...ids, status: 'error', code: '403', message: 'Invalid signature' });
     }
     if (general?.project_id !== this.state.projectId) {
@@ -76,7 +84,15 @@ export class Gate {
     const payment = this.state.payments.get(payment_id);
     if (!payment) return json(404, { project_id, payment_id, status: 'error', code: '404', message: 'Payment not found' });
     const answer = callbackOf(payment);
-    return json(200, { ...answer, signature: await signParams(answer, this.state.secretKey) });
+    let signature: string;
+    try {
+      signature = await signParams(answer, this.state.secretKey);
+    } catch (error) {
+      // Requests are refused up front, so this should not happen; never answer unsigned.
+      if (!(error instanceof AmbiguousPayloadError)) throw error;
+      return json(500, { project_id, payment_id, status: 'error', code: '500', message: `The status cannot be signed: ${error.message}` });
+    }
+    return json(200, { ...answer, signature });
   }
 
   /** `POST /v2/info/banks/{method}/{operation}/list`: the catalogue, narrowed to test banks for a test project. */
@@ -144,16 +160,16 @@ export class Gate {
     });
     this.state.payments.set(payment.id, payment);
 
+    // All or nothing: a callback that cannot be signed leaves the payment unchanged (`settleAndNotify`),
+    // and `later` logs the error.
     if (operation === 'sale') {
       this.state.later(REDIRECT_CALLBACK_DELAY, async () => {
-        payment.redirectData = await this.redirectData(payment, req);
-        settle(payment, AWAITING);
-        await this.state.sender.send(payment.callbackUrl, callbackOf(payment));
+        const redirectData = await this.redirectData(payment, req);
+        await settleAndNotify(this.state.sender, payment, AWAITING, { redirectData });
       });
     } else {
       this.state.later(PAYOUT_CALLBACK_DELAY, async () => {
-        settle(payment, testOutcome(method, 'payout', payment.amount, 'success'));
-        await this.state.sender.send(payment.callbackUrl, callbackOf(payment));
+        await settleAndNotify(this.state.sender, payment, testOutcome(method, 'payout', payment.amount, 'success'));
       });
     }
     return json(200, { project_id: payment.projectId, payment_id: payment.id, request_id: payment.requestId, status: 'success', code: '0', message: 'Request accepted' });
@@ -186,7 +202,13 @@ export class Gate {
       notifyUrl: `${origin}/bank/gateway/notify`,
       signType: 'HMAC-SHA512',
     };
-    fields.sign = await signParams(fields, PROVIDER_KEY);
+    try {
+      fields.sign = await signParams(fields, PROVIDER_KEY);
+    } catch (error) {
+      if (!(error instanceof AmbiguousPayloadError)) throw error;
+      payment.problem = `Redirect not prepared: ${error.message}`;
+      throw error;
+    }
     return { method: 'GET', url: `${origin}/bank/gateway`, body: fields, encrypted: [] };
   }
 
@@ -201,6 +223,11 @@ export class Gate {
     for (const [key, value] of url.searchParams) fields[key] = value;
     const sign = fields.sign;
     delete fields.sign;
+    // The buyer's browser brings these: nothing ambiguous is signed, even to compare (SPEC §11).
+    const ambiguity = findAmbiguity(fields);
+    if (ambiguity) {
+      return errorPage('Invalid request', [new AmbiguousPayloadError(ambiguity.path, ambiguity.reason).message], 400);
+    }
     if (!sign || sign !== (await signParams(fields, PROVIDER_KEY))) {
       return errorPage('Invalid request', ['The gateway refused the redirect: its fields are missing or were altered (sign does not match).'], 403);
     }
@@ -256,8 +283,12 @@ export class Gate {
     const payment = this.awaiting(form.get('token'));
     if (!payment || payment.status !== AWAITING.status) return errorPage('Payment already completed', ['Nothing to do.'], 409);
     const pressed = form.get('result') === 'decline' ? 'decline' : 'success';
-    settle(payment, testOutcome(payment.method, 'purchase', payment.amount, pressed));
-    await this.state.sender.send(payment.callbackUrl, callbackOf(payment));
+    try {
+      await settleAndNotify(this.state.sender, payment, testOutcome(payment.method, 'purchase', payment.amount, pressed));
+    } catch (error) {
+      if (!(error instanceof AmbiguousPayloadError)) throw error;
+      return errorPage('Payment not completed', [`The result callback cannot be signed: ${error.message}`], 500);
+    }
     const back = payment.status === 'success' ? payment.returnUrls.success : (payment.returnUrls.decline ?? payment.returnUrls.return ?? payment.returnUrls.success);
     if (back) return new Response(null, { status: 303, headers: { Location: back } });
     return htmlResponse(page('Done', html`<div class="card" data-testid="result"><h1>${payment.status}</h1><p>${payment.code} ${payment.message}</p></div>`));

@@ -6,6 +6,9 @@
 import type { Bank } from '../../src/data/index.ts';
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { ecommpayDate, randomId } from '../http.ts';
+import type { FieldIssue } from '../../src/core/errors.ts';
+import { AmbiguousPayloadError, findAmbiguity, withoutSignature } from '../../src/server/index.ts';
+import type { CallbackSender, Delivery } from './callbacks.ts';
 
 export type PaymentType = 'purchase' | 'payout';
 
@@ -43,6 +46,8 @@ export interface SandboxPayment {
   redirectData?: RedirectData;
   /** The sandbox's own handle for bank pages. */
   token: string;
+  /** Why the last change could not be made (its callback could not be signed), for the dashboard. */
+  problem?: string;
 }
 
 /** Decline codes and messages, as the sources show them (SPEC §6). */
@@ -156,4 +161,62 @@ export function settle(payment: SandboxPayment, outcome: { status: string; code:
   payment.code = outcome.code;
   payment.message = outcome.message;
   payment.updated = new Date();
+}
+
+/**
+ * The first half of {@link settleAndNotify}: builds the payment's new state on a copy and signs its
+ * callback, changing nothing. Throws (an `AmbiguousPayloadError`, SPEC §11) when the callback cannot
+ * be signed, noting it on the payment (`problem`). The function it returns applies the new state
+ * and sends the callback; it does not throw.
+ */
+export async function prepareSettlement(
+  sender: CallbackSender,
+  payment: SandboxPayment,
+  outcome: { status: string; code: string; message: string },
+  changes: Partial<Pick<SandboxPayment, 'redirectData'>> = {},
+): Promise<() => Promise<Delivery>> {
+  const next: SandboxPayment = { ...payment, ...changes };
+  settle(next, outcome);
+  let body: Record<string, unknown>;
+  try {
+    body = await sender.sign(callbackOf(next));
+  } catch (error) {
+    payment.problem = `Callback not sent: ${error instanceof Error ? error.message : String(error)}`;
+    throw error;
+  }
+  return () => {
+    Object.assign(payment, next);
+    delete payment.problem;
+    return sender.deliver(payment.callbackUrl, body);
+  };
+}
+
+/**
+ * Moves a payment to a new state and sends its callback, all or nothing: a callback that cannot be
+ * signed leaves the payment as it was and no delivery half-made (see {@link prepareSettlement}).
+ * Resolves after the first attempt (or at once while callbacks are held).
+ */
+export async function settleAndNotify(
+  sender: CallbackSender,
+  payment: SandboxPayment,
+  outcome: { status: string; code: string; message: string },
+  changes: Partial<Pick<SandboxPayment, 'redirectData'>> = {},
+): Promise<Delivery> {
+  const commit = await prepareSettlement(sender, payment, outcome, changes);
+  return commit();
+}
+
+/**
+ * The 400 issue for an ambiguous request (SPEC §11): the field's path and why (a `;` in a value,
+ * or a `:` or `;` in a key), in `AmbiguousPayloadError`'s words.
+ */
+export function ambiguityIssue(payload: unknown, path: string): FieldIssue {
+  let reason: 'ambiguous-key' | 'ambiguous-value' = 'ambiguous-value';
+  try {
+    const found = findAmbiguity(withoutSignature(payload).rest);
+    if (found?.path === path && found.reason === 'ambiguous-key') reason = 'ambiguous-key';
+  } catch {
+    // checkSignature already walked it; keep the default wording.
+  }
+  return { field: path, message: new AmbiguousPayloadError(path, reason).message };
 }

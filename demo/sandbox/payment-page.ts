@@ -8,11 +8,11 @@ import * as z from 'zod/mini';
 import { formatAmount } from '../../src/core/amount.ts';
 import { effectiveLimits, paramIssues, type LaunchParams } from '../../src/core/launch.ts';
 import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
-import { verifySignature } from '../../src/server/index.ts';
+import { AmbiguousPayloadError, checkSignature, findAmbiguity } from '../../src/server/index.ts';
 import { banksFor, type Bank } from '../../src/data/index.ts';
 import { randomId } from '../http.ts';
 import { errorPage, html, htmlResponse, page, type Html, type SandboxLang } from './html.ts';
-import { callbackOf, newPayment, settle, testOutcome } from './model.ts';
+import { ambiguityIssue, newPayment, prepareSettlement, testOutcome } from './model.ts';
 import type { SandboxState } from './state.ts';
 
 /** One opened Payment Page: the verified parameters and what they allow. */
@@ -80,6 +80,10 @@ const T = {
 /** The test card of the sources' CUP decline example. */
 const TEST_ACCOUNT = '6217003760136456530';
 
+/** A card or account number the buyer types: digits only (spaces are removed first). */
+const ACCOUNT_NUMBER = /^\d{6,34}$/;
+const ACCOUNT_NUMBER_RULE = 'must be 6 to 34 digits';
+
 export class PaymentPage {
   private readonly sessions = new Map<string, Session>();
 
@@ -104,7 +108,12 @@ export class PaymentPage {
     if (!params.signature) {
       return errorPage('Signature is missing', ['Every Payment Page request must carry a signature computed by the merchant backend.'], 400, lang);
     }
-    if (!(await verifySignature(params, this.state.secretKey))) {
+    const check = await checkSignature(params, this.state.secretKey);
+    if (!check.valid && check.signed) {
+      // Signed, but it signs like other parameters would (SPEC §11); ecommpay forbids ";" in values.
+      return errorPage('Invalid parameter', [ambiguityIssue(params, check.path).message], 400, lang);
+    }
+    if (!check.valid) {
       return errorPage(
         'Invalid signature',
         ['The signature does not match the parameters. The backend signs every parameter (except signature and frame_mode) with the project’s secret key, and the page must send them unchanged.'],
@@ -301,12 +310,23 @@ export class PaymentPage {
       return errorPage('Payment ID already used', [`Payment ${p.payment_id} was already processed (status: ${existing.status}).`], 409, session.lang);
     }
 
+    // What the buyer typed goes into the signed callback: refuse what cannot be signed (SPEC §11).
+    const typed: Record<string, string> = {};
+    for (const key of ['customer_email', 'customer_first_name', 'customer_last_name'] as const) {
+      const value = form.get(key);
+      if (value !== null && p[key] === undefined) typed[key] = value;
+    }
+    const ambiguity = findAmbiguity(typed);
+    if (ambiguity) return errorPage('Invalid details', [new AmbiguousPayloadError(ambiguity.path, ambiguity.reason).message], 400, session.lang);
+    const accountNumber = form.get('account_number')?.replace(/\s+/g, '') || undefined;
+    if (accountNumber !== undefined && !ACCOUNT_NUMBER.test(accountNumber)) {
+      return errorPage('Invalid details', [`account_number: ${ACCOUNT_NUMBER_RULE}`], 400, session.lang);
+    }
     const customer: Record<string, unknown> & { id: string } = { id: p.customer_id! };
     for (const key of ['customer_email', 'customer_first_name', 'customer_last_name'] as const) {
-      const value = p[key] ?? form.get(key) ?? undefined;
+      const value = p[key] ?? typed[key];
       if (value) customer[key.replace('customer_', '')] = value;
     }
-    const accountNumber = form.get('account_number')?.replace(/\s+/g, '') || undefined;
     const payment = newPayment({
       projectId: this.state.projectId,
       id: p.payment_id!,
@@ -327,10 +347,17 @@ export class PaymentPage {
       callbackUrl: p.merchant_callback_url ?? this.state.callbackUrl(),
     });
     const pressed = form.get('result') === 'decline' ? 'decline' : 'success';
-    settle(payment, testOutcome(method, 'purchase', payment.amount, pressed));
+    // All or nothing: the payment is recorded only once its callback is signed.
+    let commit: () => Promise<unknown>;
+    try {
+      commit = await prepareSettlement(this.state.sender, payment, testOutcome(method, 'purchase', payment.amount, pressed));
+    } catch (error) {
+      if (!(error instanceof AmbiguousPayloadError)) throw error;
+      return errorPage('Payment not completed', [`The result callback cannot be signed: ${error.message}`], 500, session.lang);
+    }
     this.state.payments.set(payment.id, payment);
     this.sessions.delete(session.token);
-    await this.state.sender.send(payment.callbackUrl, callbackOf(payment));
+    await commit();
 
     const back = payment.status === 'success' ? payment.returnUrls.success : payment.returnUrls.decline;
     if (back) return new Response(null, { status: 303, headers: { Location: back } });
