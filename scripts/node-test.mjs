@@ -1,8 +1,10 @@
-// Runs node:test over every `*.test.ts` under the given folders (Node 20's `--test` takes no globs).
+// Runs node:test over every `*.test.ts` under the given folders (Node 20's `--test` takes no globs),
+// with TEST_DATABASE_URL set when a PostgreSQL is available (see postgres.mjs).
 //   node scripts/node-test.mjs test/node [test/e2e/gate.test.ts …] [--test-concurrency=1 …]
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePostgres } from './postgres.mjs';
 
 const args = process.argv.slice(2);
 const folders = args.filter((a) => !a.startsWith('--'));
@@ -22,5 +24,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files], { stdio: 'inherit' });
+const url = await ensurePostgres();
+const env = url ? { ...process.env, TEST_DATABASE_URL: url } : process.env;
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, ...files], { stdio: 'inherit', env });
 process.exit(run.status ?? 1);
