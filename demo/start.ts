@@ -1,7 +1,9 @@
 /**
  * `npm start`: the demo shop on http://localhost:5173 (PORT) and the ecommpay sandbox on
- * http://localhost:5174 (SANDBOX_PORT). With ECOMMPAY_PROJECT_ID, ECOMMPAY_SECRET_KEY,
- * ECOMMPAY_PAYMENT_PAGE_URL and ECOMMPAY_GATE_URL set, the backend talks to ecommpay instead.
+ * http://localhost:5174 (SANDBOX_PORT), both on 127.0.0.1 (HOST). Orders live in PGlite under
+ * `.demo-data/pglite` (DATA_DIR), or in PostgreSQL when DATABASE_URL is set. With
+ * ECOMMPAY_PROJECT_ID, ECOMMPAY_SECRET_KEY, ECOMMPAY_PAYMENT_PAGE_URL and ECOMMPAY_GATE_URL set,
+ * the backend talks to ecommpay instead of the sandbox.
  */
 import { startDemo } from './server.ts';
 
@@ -26,6 +28,11 @@ try {
   } else {
     console.log('  Talking to ecommpay (ECOMMPAY_* variables set): no sandbox started.');
   }
+  console.log(
+    demo.database.kind === 'postgres'
+      ? '  Orders, callbacks and balances: PostgreSQL (DATABASE_URL).'
+      : `  Orders, callbacks and balances: embedded PostgreSQL (PGlite) in ${process.env.DATA_DIR ?? '.demo-data/pglite'}; they survive a restart.`,
+  );
   console.log('  Press Ctrl+C to stop.');
   console.log('');
   const stop = () => {

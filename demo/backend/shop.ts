@@ -48,3 +48,19 @@ export const SELLER_EARNINGS: Readonly<Record<MethodCode, number>> = {
   'cup-bank': 2_000_000,
   'online-philippines-banks': 20_000_000,
 };
+
+/**
+ * The demo's one seller. A demo account, shown on the payout page: a real shop has its sellers'
+ * own accounts here, with passwords they chose.
+ */
+export const DEMO_SELLER = {
+  id: 'seller-0001',
+  email: 'seller@lotus-palm.test',
+  name: 'Demo seller',
+  password: 'lotus-and-palm-demo',
+  balances: (Object.keys(SELLER_EARNINGS) as MethodCode[]).map((method) => ({
+    method,
+    currency: methodRules(method).payoutCurrency,
+    earnings: SELLER_EARNINGS[method],
+  })),
+};

@@ -17,17 +17,25 @@ getConfig()
   })
   .catch(() => undefined);
 
+/** What a callback did, in a phrase a merchant debugging it can act on. */
+function effect(r: CallbackRecord): string {
+  const again = r.deliveries && r.deliveries > 1 ? ` · delivered ${r.deliveries}×, applied once` : '';
+  if (r.applied) return `applied${again}`;
+  if (r.action === 'hold') return `held for review: ${r.reason}${r.detail ? ` (${r.detail})` : ''}${again}`;
+  if (r.action === 'ignore') return `nothing changed: ${r.detail ?? r.reason}${again}`;
+  return `nothing changed: the order was already final${again}`;
+}
+
 function row(r: CallbackRecord): HTMLElement {
-  const effect = r.applied ? 'applied' : r.duplicate ? 'duplicate: nothing changed' : (r.note ?? 'not applied');
   return el(
     'tr',
-    { 'data-n': String(r.n) },
+    { 'data-n': String(r.n), 'data-action': r.action },
     el('td', {}, String(r.n)),
     el('td', {}, new Date(r.received_at).toLocaleTimeString()),
     el('td', {}, r.payment_id ? el('a', { href: `/demo/pages/result.html?payment_id=${encodeURIComponent(r.payment_id)}` }, r.payment_id) : '—'),
     el('td', {}, `${r.status ?? '—'}${r.code ? ` · ${r.code}` : ''}${r.message ? ` ${r.message}` : ''}`),
-    el('td', { class: r.verified ? 'yes' : 'no' }, r.verified ? 'verified' : 'INVALID'),
-    el('td', {}, effect, el('details', {}, el('summary', {}, 'JSON'), el('pre', {}, JSON.stringify(r.body, null, 2)))),
+    el('td', { class: r.action === 'apply' ? 'yes' : 'no' }, 'verified'),
+    el('td', {}, effect(r), el('details', {}, el('summary', {}, 'fields'), el('pre', {}, JSON.stringify(r.fields, null, 2)))),
   );
 }
 

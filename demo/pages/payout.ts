@@ -43,6 +43,47 @@ methodTabs(document.getElementById('methods')!, method);
 const progress = document.getElementById('progress')!;
 const config = await getConfig();
 
+interface Seller {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** The signed-in seller, or `null` (the backend answers 401 without a session). */
+async function currentSeller(): Promise<Seller | null> {
+  const response = await fetch('/api/session');
+  return response.ok ? ((await response.json()) as { seller: Seller }).seller : null;
+}
+
+/** Signs in with the session cookie the backend sets (HttpOnly: this page never sees it). */
+async function signIn(): Promise<Seller> {
+  const panel = document.getElementById('signin')!;
+  const signInForm = document.getElementById('signin-form') as HTMLFormElement;
+  const error = document.getElementById('signin-error')!;
+  panel.hidden = false;
+  return new Promise((resolve) => {
+    signInForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const data = new FormData(signInForm);
+      error.textContent = '';
+      api<{ seller: Seller }>('/api/session', { body: { email: data.get('email'), password: data.get('password') } })
+        .then(({ seller }) => {
+          panel.hidden = true;
+          resolve(seller);
+        })
+        .catch((e: unknown) => (error.textContent = e instanceof Error ? e.message : String(e)));
+    });
+  });
+}
+
+const seller = (await currentSeller()) ?? (await signIn());
+const sellerLine = document.getElementById('seller')!;
+const signOut = el('button', { type: 'button', class: 'link' }, 'Sign out');
+signOut.addEventListener('click', () => void api('/api/session', { method: 'DELETE' }).then(() => location.reload()));
+sellerLine.replaceChildren(`Signed in as ${seller.name} (${seller.email}) · `, signOut);
+sellerLine.hidden = false;
+document.getElementById('payout')!.hidden = false;
+
 /** What the shop still owes the seller: the backend checks every payout against it. */
 const balanceLine = document.getElementById('balance')!;
 async function showBalance(): Promise<void> {

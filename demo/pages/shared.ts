@@ -21,19 +21,25 @@ export interface Product {
   declines: boolean;
 }
 
+/** A callback the backend verified and recorded (`GET /api/callbacks`): no signature, so it can't be replayed. */
 export interface CallbackRecord {
   n: number;
   received_at: string;
-  verified: boolean;
+  /** What the backend decided: `apply`, `hold` (kept for review) or `ignore` (the order was already final). */
+  action: 'apply' | 'hold' | 'ignore';
+  /** It changed the order. */
   applied: boolean;
-  duplicate: boolean;
+  /** How many times ecommpay delivered it (retries and duplicates change nothing). */
+  deliveries?: number;
+  reason: string | null;
+  detail: string | null;
   payment_id: string | null;
+  operation_id: string | null;
   status: string | null;
   code: string | null;
   message: string | null;
-  operation_id: number | null;
-  note?: string;
-  body?: unknown;
+  /** The callback's fields, without its signature. */
+  fields?: unknown;
 }
 
 export interface Order {

@@ -74,8 +74,8 @@ test('CUP Gate purchase: redirect_data with a body of fields (GET), the gateway,
   assert.deepEqual([order.flow, order.status, order.code], ['gate', 'success', '0']);
   assert.deepEqual(order.callbacks.map((c) => c.status), ['awaiting redirect result', 'success']);
   const [first] = await callbacksOf(world, paymentId);
-  assert.equal(first!.body.redirect_data.method, 'GET');
-  assert.equal(first!.body.redirect_data.body.currency, 'CNY');
+  assert.equal(first!.fields.redirect_data.method, 'GET');
+  assert.equal(first!.fields.redirect_data.body.currency, 'CNY');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -95,8 +95,8 @@ test('Philippine Gate purchase: redirect_data with body [] (GET), the bank page,
   const order = await readOrder(world, paymentId);
   assert.deepEqual([order.status, order.code], ['decline', '20105']);
   const callbacks = await callbacksOf(world, paymentId);
-  assert.deepEqual(callbacks[0]!.body.redirect_data.body, []);
-  assert.equal(callbacks[1]!.body.operation.provider.endpoint_id, bank.code);
+  assert.deepEqual(callbacks[0]!.fields.redirect_data.body, []);
+  assert.equal(callbacks[1]!.fields.operation.provider.endpoint_id, bank.code);
   await page.close();
 });
 
@@ -143,4 +143,6 @@ test('CUP Gate purchase: names must be Chinese (the backend validates with the G
   const messages = (refused.body.issues as { message: string }[]).map((i) => i.message);
   assert.ok(messages.includes('customer.first_name must be written in Chinese characters'), messages.join('\n'));
   assert.ok(messages.includes('customer.phone must be 4–24 digits'), messages.join('\n'));
+  // Refused before it was sent: the order stays open, so the buyer can correct their details.
+  assert.equal((await readOrder(world, order.payment_id)).status, 'created');
 });

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startDemo, type Demo } from '../../demo/server.ts';
+import { ecommpayRetrySchedule } from '../../demo/sandbox/callbacks.ts';
+import { DEMO_SELLER } from '../../demo/backend/shop.ts';
 
 /** Parsed JSON the tests dig into (callback bodies, Gate answers): checked by assertions, not by types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,7 +19,16 @@ export interface World {
 }
 
 export async function startWorld(): Promise<World> {
-  const demo = await startDemo({ port: 0, sandboxPort: 0, watch: false, logLevel: 'error', callbackRetryIntervals: [100, 200, 400, 800] });
+  // ecommpay's retry schedule at 1/100 of its pace (first retries after 100 ms); PGlite in memory.
+  const demo = await startDemo({
+    port: 0,
+    sandboxPort: 0,
+    watch: false,
+    logLevel: 'error',
+    callbackRetryIntervals: ecommpayRetrySchedule(0.01),
+    dataDir: null,
+    databaseUrl: null,
+  });
   try {
     // Playwright gives every launch a fresh temporary profile (its own --user-data-dir).
     const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
@@ -42,6 +53,21 @@ export async function newTab(world: World): Promise<Page & { errors: string[] }>
   return page;
 }
 
+/** A recorded callback, as `GET /api/orders/{id}` and `GET /api/callbacks` show it (no signature). */
+export interface CallbackRow {
+  n: number;
+  action: 'apply' | 'hold' | 'ignore';
+  applied: boolean;
+  deliveries: number;
+  reason: string | null;
+  detail: string | null;
+  payment_id: string | null;
+  status: string | null;
+  code: string | null;
+  message: string | null;
+  fields: Json;
+}
+
 export interface OrderView {
   payment_id: string;
   method: string;
@@ -51,7 +77,7 @@ export interface OrderView {
   status: string;
   code: string | null;
   message: string | null;
-  callbacks: { verified: boolean; applied: boolean; duplicate: boolean; status: string | null; code: string | null; n: number }[];
+  callbacks: CallbackRow[];
 }
 
 /** `GET /api/orders/{payment_id}`, as the outside world reads it. */
@@ -72,15 +98,35 @@ export async function waitForStatus(world: World, paymentId: string, status: str
   }
 }
 
-/** The callbacks the backend logged for a payment (with their bodies). */
-export async function callbacksOf(world: World, paymentId: string): Promise<{ body: Json; verified: boolean; applied: boolean; duplicate: boolean }[]> {
+/** The callbacks the backend recorded for a payment, oldest first. */
+export async function callbacksOf(world: World, paymentId: string): Promise<CallbackRow[]> {
   const response = await fetch(`${world.demo.url}/api/callbacks`);
-  const all = (await response.json()) as { payment_id: string; body: Json; verified: boolean; applied: boolean; duplicate: boolean }[];
+  const all = (await response.json()) as CallbackRow[];
   return all.filter((r) => r.payment_id === paymentId);
 }
 
-/** POST JSON to the shop's backend. */
-export async function post(world: World, path: string, body: unknown): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${world.demo.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
+/**
+ * POST JSON to the shop's backend as its own pages do: same `Origin`, JSON body, and the seller's
+ * session cookie when given.
+ */
+export async function post(world: World, path: string, body: unknown, options: { cookie?: string; origin?: string; contentType?: string } = {}): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = { 'Content-Type': options.contentType ?? 'application/json', Origin: options.origin ?? world.demo.url };
+  if (options.cookie) headers.Cookie = options.cookie;
+  const response = await fetch(`${world.demo.url}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+/** Signs the demo seller in through `POST /api/session`; the session cookie (`name=value`). */
+export async function signInSeller(world: World): Promise<string> {
+  const response = await fetch(`${world.demo.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: world.demo.url },
+    body: JSON.stringify({ email: DEMO_SELLER.email, password: DEMO_SELLER.password }),
+  });
+  assert.equal(response.status, 200, 'the demo seller signs in');
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('lp_session='));
+  assert.ok(cookie, 'a session cookie is set');
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Strict/);
+  return cookie.split(';')[0]!;
 }

@@ -56,11 +56,11 @@ test('home page: a CUP and a Philippine checkout signed by the backend; CUP purc
   assert.equal(order.code, '0');
   assert.equal(order.message, 'Success');
   assert.equal(order.callbacks.length, 1);
-  assert.equal(order.callbacks[0]!.verified, true);
+  assert.equal(order.callbacks[0]!.applied, true);
   const [callback] = await callbacksOf(world, paymentId);
-  assert.equal(callback!.body.payment.method, methodRules('cup-bank').callbackMethodName);
-  assert.deepEqual(callback!.body.payment.sum, { amount: 38_800, currency: 'CNY' });
-  assert.match(callback!.body.account.number, /^\d{6}\*+\d{4}$/);
+  assert.equal(callback!.fields.payment.method, methodRules('cup-bank').callbackMethodName);
+  assert.deepEqual(callback!.fields.payment.sum, { amount: 38_800, currency: 'CNY' });
+  assert.match(callback!.fields.account.number, /^\d{6}\*+\d{4}$/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -143,7 +143,7 @@ for (const variant of variants) {
     const order = await readOrder(world, paymentId);
     assert.deepEqual([order.status, order.code, order.callbacks.length], ['success', '0', 1]);
     const [callback] = await callbacksOf(world, paymentId);
-    assert.equal(callback!.body.operation.provider.endpoint_id, code);
+    assert.equal(callback!.fields.operation.provider.endpoint_id, code);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
@@ -188,7 +188,7 @@ test('Philippines, bank-picker: the buyer chooses the bank on the shop page (key
   assert.match(await finish(page, 'Success'), /Payment successful/);
 
   const [callback] = await callbacksOf(world, paymentId);
-  assert.equal(callback!.body.operation.provider.endpoint_id, bank2!.code);
+  assert.equal(callback!.fields.operation.provider.endpoint_id, bank2!.code);
   assert.equal((await readOrder(world, paymentId)).status, 'success');
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -6,11 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { banksFor } from '../../src/data/index.ts';
-import { callbacksOf, newTab, post, readOrder, startWorld, stopWorld, type World } from './helpers.ts';
+import { callbacksOf, newTab, post, readOrder, signInSeller, startWorld, stopWorld, type World } from './helpers.ts';
 
 let world: World;
+/** The demo seller's session: payouts need one. */
+let seller: string;
 before(async () => {
   world = await startWorld();
+  seller = await signInSeller(world);
 });
 after(() => stopWorld(world));
 
@@ -22,6 +25,8 @@ after(() => stopWorld(world));
 async function payout(method: MethodCode, amount: string, bankId?: number) {
   const page = await newTab(world);
   await page.goto(`${world.demo.url}/demo/pages/payout.html?method=${method}`);
+  // A new tab has no session: the page asks the seller to sign in (the demo account is prefilled).
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel(/^Amount/).fill(amount);
   if (bankId !== undefined) {
     const bank = banksFor(method, 'payout').find((b) => b.id === bankId)!;
@@ -45,7 +50,8 @@ test('CUP payout succeeds', async () => {
   assert.match(text, /Payout successful/);
   assert.deepEqual([order.flow, order.status, order.code, order.amount, order.currency], ['payout', 'success', '0', 100_000, 'CNY']);
   assert.equal(order.callbacks.length, 1);
-  const body = callbacks[0]!.body;
+  const body = callbacks[0]!.fields;
+  assert.equal(body.signature, undefined, 'the log never serves a signed body');
   assert.equal(body.payment.type, 'payout');
   assert.equal(body.operation.type, 'payout');
   assert.match(body.account.number, /^621700\*+6530$/);
@@ -62,8 +68,8 @@ test('Philippine payout succeeds and names the bank by its code', async () => {
   const bank = banksFor('online-philippines-banks', 'payout').find((b) => b.id === phBank2)!;
   const { order, callbacks } = await payout('online-philippines-banks', '1500.00', bank.id);
   assert.deepEqual([order.status, order.amount, order.currency], ['success', 150_000, 'PHP']);
-  assert.equal(callbacks[0]!.body.operation.provider.endpoint_id, bank.code);
-  assert.equal(callbacks[0]!.body.account.number, '1670033323');
+  assert.equal(callbacks[0]!.fields.operation.provider.endpoint_id, bank.code);
+  assert.equal(callbacks[0]!.fields.account.number, '1670033323');
 });
 
 test('Philippine payout of the other test decline amount declines (20101)', async () => {
@@ -77,6 +83,7 @@ test('the payout form checks the request before sending: errors per field, nothi
   const sent: string[] = [];
   page.on('request', (r) => r.url().endsWith('/api/gate/payout') && sent.push(r.url()));
   await page.goto(`${world.demo.url}/demo/pages/payout.html?method=cup-bank`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   const lastName = page.getByLabel(/^Last name/);
   await lastName.fill('Wang');
   await page.getByLabel(/^Amount/).fill('1.00');
@@ -99,18 +106,18 @@ test('the backend refuses what the method rules refuse, and the sandbox what a t
     account: { bank_id: 488, customer_name: 'Juan Dela Cruz', number: '1670033323', branch: 'b', city: 'Manila', region_id: 297 },
   };
   // Bank 488 is a payout bank, but a test project takes the test banks only: the sandbox says so.
-  const refused = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request });
+  const refused = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request }, { cookie: seller });
   assert.equal(refused.status, 422);
   assert.match(refused.body.error, /test projects accept banks 486, 487 only/);
   // A USD payout breaks the method's rules: the backend refuses before calling Gate.
-  const usd = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request: { ...request, payment: { ...request.payment, currency: 'USD' } } });
+  const usd = await post(world, '/api/gate/payout', { method: 'online-philippines-banks', request: { ...request, payment: { ...request.payment, currency: 'USD' } } }, { cookie: seller });
   assert.equal(usd.status, 422);
   assert.match(usd.body.error, /payment\.currency must be PHP/);
 });
 
 test('payouts are withdrawals from what the shop owes: the backend checks and counts them, the page shows it', async () => {
   const balance = async () => {
-    const response = await fetch(`${world.demo.url}/api/balance/cup-bank`);
+    const response = await fetch(`${world.demo.url}/api/balance/cup-bank`, { headers: { Cookie: seller } });
     assert.equal(response.status, 200);
     return ((await response.json()) as { available: number; currency: string }).available;
   };
@@ -126,6 +133,7 @@ test('payouts are withdrawals from what the shop owes: the backend checks and co
   const cny = (minor: number) => new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY' }).format(minor / 100);
   const page = await newTab(world);
   await page.goto(`${world.demo.url}/demo/pages/payout.html?method=cup-bank`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('#balance', { hasText: cny(start - 20_000) }).waitFor();
   await page.close();
 
@@ -134,7 +142,7 @@ test('payouts are withdrawals from what the shop owes: the backend checks and co
   const tooMuch = await post(world, '/api/gate/payout', {
     method: 'cup-bank',
     request: { customer: {}, payment: { amount: start - 20_000 + 100, currency: 'CNY', description: 'x' }, account: {} },
-  });
+  }, { cookie: seller });
   assert.equal(tooMuch.status, 422);
   assert.equal(tooMuch.body.error, `payment.amount: ${cny(start - 20_000 + 100)} is more than the ${cny(start - 20_000)} the shop owes this seller`);
   assert.equal(((await (await fetch(`${world.demo.url}/api/orders`)).json()) as unknown[]).length, ordersBefore, 'no order was created');
