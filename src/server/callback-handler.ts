@@ -11,7 +11,8 @@
  * oversized body, and 503 when the lookup or the store fails, so that ecommpay tries again.
  * Bodies that fail verification are never handed on.
  */
-import { callbackSchema, checkGate, isFinalStatus, type Callback } from '../core/gate.ts';
+import { checkGate, isFinalStatus } from '../core/gate.ts';
+import { callbackSchema, type Callback } from './callback-schema.ts';
 import { jsonResponse, readBodyText } from './http.ts';
 import { checkSignature } from './signer.ts';
 

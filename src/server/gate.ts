@@ -17,11 +17,12 @@ export {
   bankListPath,
   gateBodySchema,
   gateRequestSchema,
-  callbackSchema,
   checkGate,
   gateIssues,
 } from '../core/gate.ts';
-export type { Callback, GateBody, GateGeneral, GateOperation, GateRequest } from '../core/gate.ts';
+export type { GateBody, GateGeneral, GateOperation, GateRequest } from '../core/gate.ts';
+export { callbackSchema, callbackRedirectDataSchema } from './callback-schema.ts';
+export type { Callback } from './callback-schema.ts';
 export { METHODS, METHOD_CODES, isMethodCode, methodRules } from '../core/methods/index.ts';
 export type { AmountRange, MethodCode, MethodRules } from '../core/methods/index.ts';
 export { banksFor, regionsFor } from '../data/index.ts';
