@@ -71,39 +71,36 @@ const REASON_TEXT: Record<UnsignableReason, string> = {
   'too-large': `more than ${SIGNATURE_LIMITS.nodes} fields`,
 };
 
-/** The first problem found walking `value` as the signer would, or `null` when it is unambiguous and within bounds. */
-export function findAmbiguity(value: unknown): { path: string; reason: UnsignableReason } | null {
+type Problem = { path: string; reason: UnsignableReason };
+
+/**
+ * One walk in the signer's order: the `path:value` leaves into `out` (when given), and the first
+ * problem met: past the bounds always; an ambiguous key or value when `strict`.
+ */
+function walk(value: unknown, strict: boolean, out: string[] | null): Problem | null {
   let nodes = 0;
-  const walk = (node: unknown, path: string, depth: number): { path: string; reason: UnsignableReason } | null => {
+  const visit = (node: unknown, path: string, signed: string, depth: number): Problem | null => {
     nodes += 1;
     if (nodes > SIGNATURE_LIMITS.nodes) return { path, reason: 'too-large' };
     if (node === null || typeof node !== 'object') {
-      return typeof node === 'string' && node.includes(';') ? { path, reason: 'ambiguous-value' } : null;
+      if (strict && typeof node === 'string' && node.includes(';')) return { path, reason: 'ambiguous-value' };
+      out?.push(`${signed}:${node === null ? '' : typeof node === 'boolean' ? (node ? '1' : '0') : String(node)}`);
+      return null;
     }
     if (depth >= SIGNATURE_LIMITS.depth) return { path, reason: 'too-deep' };
     for (const key of signingOrder(node)) {
       const at = path ? `${path}.${key}` : key;
-      if (key.includes(':') || key.includes(';')) return { path: at, reason: 'ambiguous-key' };
-      const found = walk((node as Record<string, unknown>)[key], at, depth + 1);
+      if (strict && (key.includes(':') || key.includes(';'))) return { path: at, reason: 'ambiguous-key' };
+      const found = visit((node as Record<string, unknown>)[key], at, signed ? `${signed}:${key}` : key, depth + 1);
       if (found) return found;
     }
     return null;
   };
-  return walk(value, '', 0);
+  return visit(value, '', '', 0);
 }
 
-function leaves(node: object, prefix: string, out: string[]): void {
-  for (const key of signingOrder(node)) {
-    const value: unknown = (node as Record<string, unknown>)[key];
-    const path = prefix ? `${prefix}:${key}` : key;
-    if (value !== null && typeof value === 'object') {
-      leaves(value, path, out);
-    } else {
-      const text = value === null ? '' : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-      out.push(`${path}:${text}`);
-    }
-  }
-}
+/** The first problem found walking `value` as the signer would, or `null` when it is unambiguous and within bounds. */
+export const findAmbiguity = (value: unknown): Problem | null => walk(value, true, null);
 
 /**
  * The exact string ecommpay signs for these parameters (useful when a signature is refused).
@@ -111,10 +108,9 @@ function leaves(node: object, prefix: string, out: string[]): void {
  * ambiguity, so it can show what an ambiguous payload would have signed.
  */
 export function signatureString(params: object): string {
-  const problem = findAmbiguity(params);
-  if (problem && (problem.reason === 'too-deep' || problem.reason === 'too-large')) throw new AmbiguousPayloadError(problem.path, problem.reason);
   const out: string[] = [];
-  leaves(params, '', out);
+  const problem = walk(params, false, out);
+  if (problem) throw new AmbiguousPayloadError(problem.path, problem.reason);
   return out.join(';');
 }
 
@@ -155,10 +151,11 @@ function signatureBytes(text: string): Uint8Array<ArrayBuffer> | null {
  */
 export async function signParams(params: object, secretKey: string): Promise<string> {
   if (!secretKey) throw new TypeError('signParams: the secret key is empty');
-  const problem = findAmbiguity(params);
+  const out: string[] = [];
+  const problem = walk(params, true, out);
   if (problem) throw new AmbiguousPayloadError(problem.path, problem.reason);
   const key = await hmacKey(secretKey);
-  return toBase64(await crypto.subtle.sign('HMAC', key, encoder.encode(signatureString(params))));
+  return toBase64(await crypto.subtle.sign('HMAC', key, encoder.encode(out.join(';'))));
 }
 
 /** A deep copy without any `signature` key, and the signature it carried (top level, else the first found). */
