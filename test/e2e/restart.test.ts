@@ -8,11 +8,13 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { DEMO_PROJECT_ID, DEMO_SECRET_KEY } from '../../demo/config.ts';
 import { DEMO_SELLER } from '../../demo/backend/shop.ts';
 import { ecommpayRetrySchedule } from '../../demo/sandbox/callbacks.ts';
@@ -169,5 +171,16 @@ test('PGlite: a backend killed between Gate requests and their callbacks complet
 });
 
 test('PostgreSQL: the same, on a real server', { skip: process.env.TEST_DATABASE_URL ? false : 'set TEST_DATABASE_URL (npm test does where PostgreSQL is installed)' }, async () => {
-  await killedBetweenRequestAndCallback({ DATABASE_URL: process.env.TEST_DATABASE_URL! });
+  // A schema of this run's own, so every run starts from an empty shop.
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  const schema = `restart_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(`create schema ${schema}`);
+  cleanups.push(async () => {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  });
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  await killedBetweenRequestAndCallback({ DATABASE_URL: url.href });
 });
