@@ -19,7 +19,7 @@ getConfig()
 
 /** What a callback did, in a phrase a merchant debugging it can act on. */
 function effect(r: CallbackRecord): string {
-  const again = r.deliveries && r.deliveries > 1 ? ` · delivered ${r.deliveries}×, applied once` : '';
+  const again = r.deliveries > 1 ? ` · delivered ${r.deliveries}×, applied once` : '';
   if (r.applied) return `applied${again}`;
   if (r.action === 'hold') return `held for review: ${r.reason}${r.detail ? ` (${r.detail})` : ''}${again}`;
   if (r.action === 'ignore') return `nothing changed: ${r.detail ?? r.reason}${again}`;

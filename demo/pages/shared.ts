@@ -1,6 +1,7 @@
 /** What every demo page shares: talking to the shop's backend, money, and small DOM helpers. */
 import { formatAmount } from '../../src/core/amount.ts';
 import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import type { CallbackRow as CallbackRecord } from '../backend/store.ts';
 
 export interface Config {
   project_id: number;
@@ -21,26 +22,8 @@ export interface Product {
   declines: boolean;
 }
 
-/** A callback the backend verified and recorded (`GET /api/callbacks`): no signature, so it can't be replayed. */
-export interface CallbackRecord {
-  n: number;
-  received_at: string;
-  /** What the backend decided: `apply`, `hold` (kept for review) or `ignore` (the order was already final). */
-  action: 'apply' | 'hold' | 'ignore';
-  /** It changed the order. */
-  applied: boolean;
-  /** How many times ecommpay delivered it (retries and duplicates change nothing). */
-  deliveries?: number;
-  reason: string | null;
-  detail: string | null;
-  payment_id: string | null;
-  operation_id: string | null;
-  status: string | null;
-  code: string | null;
-  message: string | null;
-  /** The callback's fields, without its signature. */
-  fields?: unknown;
-}
+/** A callback the backend verified and recorded (`GET /api/callbacks`): the store's own row, no signature. */
+export type { CallbackRecord };
 
 export interface Order {
   payment_id: string;

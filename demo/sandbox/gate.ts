@@ -57,7 +57,7 @@ export class Gate {
     // refused before anything is done with it, naming the field.
     const check = await checkSignature(body, this.state.secretKey);
     if (!check.valid) {
-      if (check.signed) return this.invalid(ids, [ambiguityIssue(check.payload, check.path)]);
+      if (check.signed) return this.invalid(ids, [ambiguityIssue(check.path, check.rule)]);
       if (check.reason === 'not-an-object') return json(400, { ...ids, status: 'error', code: '400', message: 'The body must be a JSON object' });
       if (check.reason === 'too-deep' || check.reason === 'too-large') {
         return json(400, { ...ids, status: 'error', code: '400', message: `The body is ${check.reason === 'too-deep' ? 'nested too deeply' : 'too large'} to be checked` });
@@ -226,7 +226,7 @@ export class Gate {
     // The buyer's browser brings these: nothing ambiguous is signed, even to compare (SPEC §11).
     const ambiguity = findAmbiguity(fields);
     if (ambiguity) {
-      return errorPage('Invalid request', [new AmbiguousPayloadError(ambiguity.path, ambiguity.reason).message], 400);
+      return errorPage('Invalid request', [ambiguityIssue(ambiguity.path, ambiguity.reason).message], 400);
     }
     if (!sign || sign !== (await signParams(fields, PROVIDER_KEY))) {
       return errorPage('Invalid request', ['The gateway refused the redirect: its fields are missing or were altered (sign does not match).'], 403);

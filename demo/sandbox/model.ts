@@ -7,7 +7,7 @@ import type { Bank } from '../../src/data/index.ts';
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { ecommpayDate, randomId } from '../http.ts';
 import type { FieldIssue } from '../../src/core/errors.ts';
-import { AmbiguousPayloadError, findAmbiguity, withoutSignature } from '../../src/server/index.ts';
+import { AmbiguousPayloadError, type UnsignableReason } from '../../src/server/index.ts';
 import type { CallbackSender, Delivery } from './callbacks.ts';
 
 export type PaymentType = 'purchase' | 'payout';
@@ -206,17 +206,5 @@ export async function settleAndNotify(
   return commit();
 }
 
-/**
- * The 400 issue for an ambiguous request (SPEC §11): the field's path and why (a `;` in a value,
- * or a `:` or `;` in a key), in `AmbiguousPayloadError`'s words.
- */
-export function ambiguityIssue(payload: unknown, path: string): FieldIssue {
-  let reason: 'ambiguous-key' | 'ambiguous-value' = 'ambiguous-value';
-  try {
-    const found = findAmbiguity(withoutSignature(payload).rest);
-    if (found?.path === path && found.reason === 'ambiguous-key') reason = 'ambiguous-key';
-  } catch {
-    // checkSignature already walked it; keep the default wording.
-  }
-  return { field: path, message: new AmbiguousPayloadError(path, reason).message };
-}
+/** The 400 issue for an ambiguous request (SPEC §11): the field's path and the rule, in `AmbiguousPayloadError`'s words. */
+export const ambiguityIssue = (path: string, rule: UnsignableReason): FieldIssue => ({ field: path, message: new AmbiguousPayloadError(path, rule).message });

@@ -111,7 +111,7 @@ export class PaymentPage {
     const check = await checkSignature(params, this.state.secretKey);
     if (!check.valid && check.signed) {
       // Signed, but it signs like other parameters would (SPEC §11); ecommpay forbids ";" in values.
-      return errorPage('Invalid parameter', [ambiguityIssue(params, check.path).message], 400, lang);
+      return errorPage('Invalid parameter', [ambiguityIssue(check.path, check.rule).message], 400, lang);
     }
     if (!check.valid) {
       return errorPage(
@@ -317,7 +317,7 @@ export class PaymentPage {
       if (value !== null && p[key] === undefined) typed[key] = value;
     }
     const ambiguity = findAmbiguity(typed);
-    if (ambiguity) return errorPage('Invalid details', [new AmbiguousPayloadError(ambiguity.path, ambiguity.reason).message], 400, session.lang);
+    if (ambiguity) return errorPage('Invalid details', [ambiguityIssue(ambiguity.path, ambiguity.reason).message], 400, session.lang);
     const accountNumber = form.get('account_number')?.replace(/\s+/g, '') || undefined;
     if (accountNumber !== undefined && !ACCOUNT_NUMBER.test(accountNumber)) {
       return errorPage('Invalid details', [`account_number: ${ACCOUNT_NUMBER_RULE}`], 400, session.lang);

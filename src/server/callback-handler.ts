@@ -14,7 +14,7 @@
 import { checkGate, isFinalStatus } from '../core/gate.ts';
 import { callbackSchema, type Callback } from './callback-schema.ts';
 import { jsonResponse, readBodyText } from './http.ts';
-import { checkSignature } from './signer.ts';
+import { AmbiguousPayloadError, checkSignature } from './signer.ts';
 
 /** Your own record of a payment: what the callback must agree with. */
 export interface ExpectedPayment {
@@ -152,7 +152,7 @@ export function createCallbackHandler(options: CallbackHandlerOptions): (request
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new TypeError('createCallbackHandler: maxBodyBytes must be a positive integer');
 
   /** Decides what to do with a callback whose signature is valid. */
-  async function decide(body: Record<string, unknown>, ambiguousAt: string | null): Promise<CallbackEvent> {
+  async function decide(body: Record<string, unknown>, ambiguity: AmbiguousPayloadError | null): Promise<CallbackEvent> {
     const receivedAt = new Date();
     const blank = {
       paymentId: null, type: null, status: null, final: false, operationId: null, operationType: null, operationStatus: null,
@@ -161,11 +161,8 @@ export function createCallbackHandler(options: CallbackHandlerOptions): (request
     // Held callbacks have no trustworthy fields to key on: the signature itself tells deliveries apart.
     const heldKey = async () => `cb_${await sha256(`held|${String(body.signature)}`)}`;
     const claimed = isRecord(body.payment) && typeof body.payment.id === 'string' ? body.payment.id : null;
-    if (ambiguousAt !== null) {
-      return {
-        ...blank, paymentId: claimed, key: await heldKey(), action: 'hold', reason: 'ambiguous',
-        detail: `${ambiguousAt} contains ";" or a key contains ":" — another payload of a different shape has the same signature (SPEC §11)`,
-      };
+    if (ambiguity !== null) {
+      return { ...blank, paymentId: claimed, key: await heldKey(), action: 'hold', reason: 'ambiguous', detail: ambiguity.message };
     }
     const parsed = checkGate(callbackSchema, body);
     if (!parsed.ok) {
@@ -236,7 +233,7 @@ export function createCallbackHandler(options: CallbackHandlerOptions): (request
     let event: CallbackEvent;
     let stored: RecordResult | void;
     try {
-      event = await decide({ ...check.payload, signature: check.signature }, check.valid ? null : check.path);
+      event = await decide({ ...check.payload, signature: check.signature }, check.valid ? null : new AmbiguousPayloadError(check.path, check.rule));
       stored = await record(event);
     } catch {
       // The order could not be read or the callback not stored: ecommpay must try again.

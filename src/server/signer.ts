@@ -202,7 +202,16 @@ export type SignatureCheck =
    * Signed with the key, but ambiguous (SPEC §11): this object, or another of a different shape,
    * is what was signed. Never act on it automatically; keep it for a person to review.
    */
-  | { valid: false; signed: true; reason: 'ambiguous'; path: string; payload: Record<string, unknown>; signature: string }
+  | {
+      valid: false;
+      signed: true;
+      reason: 'ambiguous';
+      /** Where, and which rule: a `;` in a value, or a `:`/`;` in a key. */
+      path: string;
+      rule: 'ambiguous-key' | 'ambiguous-value';
+      payload: Record<string, unknown>;
+      signature: string;
+    }
   /** Not signed with the key, or not checkable at all. */
   | {
       valid: false;
@@ -238,10 +247,11 @@ export async function checkSignature(payload: unknown, secretKey: string): Promi
     const key = await hmacKey(secretKey);
     const signed = await crypto.subtle.verify('HMAC', key, bytes, encoder.encode(signatureString(rest as object)));
     if (!signed) return { valid: false, signed: false, reason: 'mismatch' };
-    const ambiguity = findAmbiguity(rest);
+    // Within bounds (checked above), so the only problem left to find is an ambiguous key or value.
+    const ambiguity = findAmbiguity(rest) as { path: string; reason: 'ambiguous-key' | 'ambiguous-value' } | null;
     const content = signedContent(rest) as Record<string, unknown>;
     return ambiguity
-      ? { valid: false, signed: true, reason: 'ambiguous', path: ambiguity.path, payload: content, signature }
+      ? { valid: false, signed: true, reason: 'ambiguous', path: ambiguity.path, rule: ambiguity.reason, payload: content, signature }
       : { valid: true, signed: true, payload: content, signature };
   } catch {
     // A getter that throws, a proxy, a cycle past the bounds: not a payload anyone signed.

@@ -156,8 +156,8 @@ test('the same callback 50 times at once is applied once; later ones change noth
 
 test('unsigned, oversized and deeply nested callbacks are refused without being kept, and the server goes on', async () => {
   const order = await newOrder('yixing-tea-set');
-  const logSize = async () => ((await (await fetch(`${world.demo.url}/api/callbacks`)).json()) as unknown[]).length;
-  const before = await logSize();
+  const log = async (after = 0) => (await (await fetch(`${world.demo.url}/api/callbacks?after=${after}`)).json()) as { n: number }[];
+  const last = Math.max(0, ...(await log()).map((r) => r.n));
 
   const unsigned = await sendCallback(callbackFor(order));
   assert.equal(unsigned.status, 403);
@@ -168,7 +168,7 @@ test('unsigned, oversized and deeply nested callbacks are refused without being 
   const notJson = await sendCallback('not json');
   assert.equal(notJson.status, 400);
 
-  assert.equal(await logSize(), before, 'nothing unverified was stored');
+  assert.deepEqual(await log(last), [], 'nothing unverified was stored');
   assert.equal((await readOrder(world, order.payment_id)).status, 'created');
   const bigSign = await post(world, '/api/ecommpay/sign', { params: { payment_id: order.payment_id, padding: 'x'.repeat(1024 * 1024) } });
   assert.equal(bigSign.status, 413);

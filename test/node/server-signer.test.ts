@@ -263,6 +263,7 @@ test('SPEC §11: two objects, one signed string; the ambiguous one is refused, a
     signed: true,
     reason: 'ambiguous',
     path: 'customer.phone',
+    rule: 'ambiguous-value',
     payload: original,
     signature,
   });
