@@ -78,7 +78,7 @@ export class Gate {
 
   /** `POST /v2/payment/status`: the payment's state in the callback format. */
   private async status(body: unknown): Promise<Response> {
-    const checked = checkGate(statusRequestSchema, body);
+    const checked = checkGate(statusRequestSchema(), body);
     if (!checked.ok) return this.invalid({}, checked.issues);
     const { project_id, payment_id } = checked.value.general;
     const payment = this.state.payments.get(payment_id);
@@ -97,7 +97,7 @@ export class Gate {
 
   /** `POST /v2/info/banks/{method}/{operation}/list`: the catalogue, narrowed to test banks for a test project. */
   private bankList(body: unknown, method: MethodCode, operation: GateOperation): Response {
-    const checked = checkGate(bankListRequestSchema, body);
+    const checked = checkGate(bankListRequestSchema(), body);
     if (!checked.ok) return this.invalid({}, checked.issues);
     const rules = methodRules(method);
     const currency = operation === 'payout' ? rules.payoutCurrency : rules.currency;
@@ -121,21 +121,21 @@ export class Gate {
     // What a test project accepts beyond the schema (SPEC §7, §9).
     const issues: FieldIssue[] = [];
     if (req.payment.currency !== rules.currency) {
-      issues.push({ field: 'payment.currency', message: `payment.currency: test projects accept ${rules.currency} only` });
+      issues.push({ field: 'payment.currency', rule: 'currency', message: `payment.currency: test projects accept ${rules.currency} only` });
     }
     let bank: Bank | undefined;
     const bankId = req.account?.bank_id as number | undefined;
     if (bankId !== undefined) {
       const known = banksFor(method, operation);
       bank = known.find((b) => b.id === bankId);
-      if (!bank) issues.push({ field: 'account.bank_id', message: `account.bank_id: ${bankId} is not a ${rules.name.en} ${operation} bank` });
+      if (!bank) issues.push({ field: 'account.bank_id', rule: 'not-in-list', message: `account.bank_id: ${bankId} is not a ${rules.name.en} ${operation} bank` });
       else if (rules.testBankIds && !rules.testBankIds.includes(bankId)) {
-        issues.push({ field: 'account.bank_id', message: `account.bank_id: test projects accept banks ${rules.testBankIds.join(', ')} only` });
+        issues.push({ field: 'account.bank_id', rule: 'not-in-list', message: `account.bank_id: test projects accept banks ${rules.testBankIds.join(', ')} only` });
       }
     }
     const regionId = req.account?.region_id as number | undefined;
     if (regionId !== undefined && !regionsFor(method).some((r) => r.id === regionId)) {
-      issues.push({ field: 'account.region_id', message: `account.region_id: ${regionId} is not a ${rules.name.en} region` });
+      issues.push({ field: 'account.region_id', rule: 'not-in-list', message: `account.region_id: ${regionId} is not a ${rules.name.en} region` });
     }
     if (issues.length > 0) return this.invalid(ids, issues, 422);
     if (this.state.payments.has(req.general.payment_id)) {

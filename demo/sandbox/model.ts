@@ -207,4 +207,8 @@ export async function settleAndNotify(
 }
 
 /** The 400 issue for an ambiguous request (SPEC §11): the field's path and the rule, in `AmbiguousPayloadError`'s words. */
-export const ambiguityIssue = (path: string, rule: UnsignableReason): FieldIssue => ({ field: path, message: new AmbiguousPayloadError(path, rule).message });
+export const ambiguityIssue = (path: string, rule: UnsignableReason): FieldIssue => ({
+  field: path,
+  rule: rule === 'ambiguous-value' ? 'no-semicolon' : rule === 'ambiguous-key' ? 'pattern' : 'max',
+  message: new AmbiguousPayloadError(path, rule).message,
+});

@@ -154,12 +154,12 @@ export class PaymentPage {
     for (const code of forcedCode ? [forcedCode] : METHOD_CODES) {
       const rules = methodRules(code);
       const currency = String(params.payment_currency ?? '');
-      const issues = paramIssues(rules, params as LaunchParams, effectiveLimits(rules, currency), 'en').map((i) => i.message);
+      const issues = paramIssues(rules, params as LaunchParams, effectiveLimits(rules, currency)).map((i) => i.message);
       // A test project takes each method's own currency only (SPEC §9).
       if (currency && currency !== rules.currency) issues.push(`test projects accept ${rules.name.en} in ${rules.currency} only`);
       const own = rules.optionsKey ? options[rules.optionsKey] : undefined;
       const banksId = own?.banks_id;
-      if (rules.bankDisplayOptions && banksId && !banksFor(code, 'sale').some((b) => banksId.includes(b.id))) {
+      if (rules.optionsKey && banksId && !banksFor(code, 'sale').some((b) => banksId.includes(b.id))) {
         issues.push(`none of banks_id ${banksId.join(', ')} is a ${rules.name.en} purchase bank`);
       }
       if (issues.length > 0) {
@@ -225,7 +225,7 @@ export class PaymentPage {
       const entries: Html[] = [];
       for (const code of session.methods) {
         const rules = methodRules(code);
-        if (rules.bankDisplayOptions && session.display.get(code)?.split) {
+        if (rules.optionsKey && session.display.get(code)?.split) {
           for (const { bank, usable } of this.banks(session, code)) entries.push(this.choice(bank.name, usable ? this.link(session, code, bank.id) : null, usable ? '' : t.notInTest));
         } else {
           entries.push(this.choice(rules.name[session.lang], this.link(session, code), ''));
@@ -236,11 +236,11 @@ export class PaymentPage {
       );
     }
     const rules = methodRules(method);
-    const offered = rules.bankDisplayOptions ? this.banks(session, method) : [];
+    const offered = rules.optionsKey ? this.banks(session, method) : [];
     let bankId = bankParam === null ? undefined : Number(bankParam);
     // Variant 5: one bank preselected opens straight on it.
     if (bankId === undefined && session.forced === method && offered.length === 1) bankId = offered[0]!.bank.id;
-    if (rules.bankDisplayOptions && bankId === undefined) {
+    if (rules.optionsKey && bankId === undefined) {
       // Variant 4 (preselected method), or the second step of variant 1.
       const entries = offered.map(({ bank, usable }) => this.choice(bank.name, usable ? this.link(session, method, bank.id) : null, usable ? '' : t.notInTest));
       return htmlResponse(
@@ -252,7 +252,7 @@ export class PaymentPage {
       );
     }
     const chosen = offered.find((o) => o.bank.id === bankId);
-    if (rules.bankDisplayOptions && (!chosen || !chosen.usable)) {
+    if (rules.optionsKey && (!chosen || !chosen.usable)) {
       return errorPage('Bank not available', [`Bank ${bankParam} is not offered for this payment${chosen ? ' in test mode' : ''}.`], 400, session.lang);
     }
     return htmlResponse(page(t.pay, this.payForm(session, method, chosen?.bank), { lang: session.lang }));
@@ -276,7 +276,7 @@ export class PaymentPage {
       if (!p.customer_first_name) missing.push(html`<label for="first">${t.firstName}</label><input id="first" name="customer_first_name" type="text" required value="Juan">`);
       if (!p.customer_last_name) missing.push(html`<label for="last">${t.lastName}</label><input id="last" name="customer_last_name" type="text" required value="Dela Cruz">`);
     }
-    const fields = rules.bankDisplayOptions
+    const fields = rules.optionsKey
       ? html`${missing.length > 0 ? html`<p class="muted">${t.missing}</p>${missing}` : ''}`
       : html`<label for="account">${t.account}</label><input id="account" name="account_number" type="text" inputmode="numeric" required value="${TEST_ACCOUNT}">`;
     return html`<div class="card">
@@ -302,9 +302,9 @@ export class PaymentPage {
     const method = form.get('method') as MethodCode;
     if (!session.methods.includes(method)) return errorPage('Unknown payment method', [String(method)], 400, session.lang);
     const rules = methodRules(method);
-    const offered = rules.bankDisplayOptions ? this.banks(session, method) : [];
+    const offered = rules.optionsKey ? this.banks(session, method) : [];
     const chosen = offered.find((o) => o.bank.id === Number(form.get('bank')));
-    if (rules.bankDisplayOptions && (!chosen || !chosen.usable)) return errorPage('Bank not available', [String(form.get('bank'))], 400, session.lang);
+    if (rules.optionsKey && (!chosen || !chosen.usable)) return errorPage('Bank not available', [String(form.get('bank'))], 400, session.lang);
     const existing = this.state.payments.get(p.payment_id!);
     if (existing && existing.status !== 'processing') {
       return errorPage('Payment ID already used', [`Payment ${p.payment_id} was already processed (status: ${existing.status}).`], 409, session.lang);

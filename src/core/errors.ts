@@ -14,22 +14,65 @@ export const ERROR_CODES = [
   'invalid-redirect',
   'redirect-blocked',
   'redirect-unavailable',
+  'load-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One broken rule: which field (an attribute or parameter name) and what the rule is. */
+/**
+ * The rule an issue breaks: a stable code a UI can translate for buyers (the `message` is for
+ * developers and always English).
+ */
+export type IssueRule =
+  | 'required'
+  | 'type'
+  | 'integer'
+  | 'positive-integer'
+  | 'min'
+  | 'max'
+  | 'one-of'
+  | 'max-length'
+  | 'no-semicolon'
+  | 'currency'
+  | 'only-value'
+  | 'only-for-method'
+  | 'email'
+  | 'url'
+  | 'digits'
+  | 'pattern'
+  | 'chinese'
+  | 'luhn'
+  | 'integer-list'
+  | 'reserved'
+  | 'scalar'
+  | 'not-in-list'
+  | 'host'
+  | 'unreachable'
+  | 'answer';
+
+/** Values a rule names: limits (minor units, with `currency`), lengths, allowed values. */
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+/** One broken rule: which field (an attribute or parameter name), which rule, and a developer's message. */
 export interface FieldIssue {
   field: string;
+  rule: IssueRule;
+  /** English, for the merchant's developer: names the field and the rule. */
   message: string;
+  params?: IssueParams;
 }
 
 /** `detail` of `ecommpay-error`. */
 export interface EcommpayErrorDetail {
   code: ErrorCode;
+  /** English, for the merchant's developer. */
   message: string;
   issues?: FieldIssue[];
 }
+
+/** `"<what>: <message>; <message>"`: the issues in one line. */
+export const describeIssues = (what: string, issues: readonly FieldIssue[]): string =>
+  `${what}: ${issues.map((i) => i.message).join('; ')}`;
 
 /** A failure with a code, thrown inside the pipeline and turned into an `ecommpay-error` event. */
 export class EcommpayFailure extends Error {

@@ -1,21 +1,38 @@
 /**
- * ecommpay Gate (the JSON API): the requests a merchant backend sends, and the callbacks it
- * receives, as `zod/mini` schemas. SPEC §5, §6, §9 "Gate".
+ * ecommpay Gate (the JSON API): the requests a merchant backend sends, as `zod/mini` schemas.
+ * SPEC §5, §6, §9 "Gate".
  *
  *   gateRequestSchema(method, 'sale' | 'payout')   a full request (`general` + body)
  *   gateBodySchema(method, 'sale' | 'payout')      the same without `general` (what a payout form produces)
- *   bankListRequestSchema, statusRequestSchema     `/v2/info/banks/…/list`, `/v2/payment/status`
+ *   bankListRequestSchema(), statusRequestSchema() `/v2/info/banks/…/list`, `/v2/payment/status`
  *
- * Limits, currencies and paths come from the method's rules (`./methods`); this file only knows
- * the shape of each method's requests. DOM-free: the merchant backend, the local sandbox and the
- * payout form validate with the same schemas. Unknown fields pass through (ecommpay accepts
- * "every parameter of the specification"); the signature is checked elsewhere (`verifySignature`).
+ * Each method's file (`./methods`) declares its bodies (`gate.bodies`): which objects and fields,
+ * each with its rule; this file turns them into schemas, once per method and operation. `payment`
+ * (amount within the method's limits, a currency it accepts) and `return_url` are the same for every
+ * method. DOM-free: the merchant backend, the local sandbox and the payout form validate with the
+ * same schemas. Unknown fields pass through (ecommpay accepts "every parameter of the
+ * specification"); the signature is checked elsewhere (`verifySignature`).
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { effectiveLimits, DESCRIPTION_MAX } from './launch.ts';
-import { METHOD_CODES, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
-import { ruleMessages, type Lang, type RuleMessages } from '../i18n/index.ts';
+import { DESCRIPTION_MAX, effectiveLimits } from './launch.ts';
+import { METHOD_CODES, methodRules, type BodyShape, type FieldRule, type MethodCode, type MethodRules } from './methods/index.ts';
+import {
+  COUNTRY,
+  CURRENCY,
+  EMAIL,
+  PHONE,
+  charLength,
+  isPositiveInteger,
+  report,
+  rule,
+  validate,
+  webUrl,
+  zodIssues,
+  type Checked,
+} from './rules.ts';
+
+export { FINAL_STATUSES, isFinalStatus } from './rules.ts';
 
 /** The two Gate operations a method supports. */
 export type GateOperation = 'sale' | 'payout';
@@ -24,11 +41,6 @@ export const GATE_OPERATIONS: readonly GateOperation[] = ['sale', 'payout'];
 
 /** `POST /v2/payment/status`: the payment's current state, by payment ID. */
 export const STATUS_PATH = '/v2/payment/status';
-
-/** Statuses after which nothing changes any more (SPEC §9). */
-export const FINAL_STATUSES: readonly string[] = ['success', 'decline'];
-
-export const isFinalStatus = (status: unknown): boolean => typeof status === 'string' && FINAL_STATUSES.includes(status);
 
 // ── paths, from the method rules ───────────────────────────────────────────
 
@@ -54,230 +66,92 @@ export function routeOfGatePath(
   return null;
 }
 
-// ── building blocks ────────────────────────────────────────────────────────
+// ── field rules ────────────────────────────────────────────────────────────
 
-const CURRENCY = /^[A-Z]{3}$/;
-const COUNTRY = /^[A-Z]{2}$/;
-const EMAIL = /^[^\s@;]+@[^\s@;]+\.[^\s@;]+$/;
-const PHONE = /^\d{4,24}$/;
 /** A name in Chinese characters (the middle dot of transliterated names allowed). */
 const CHINESE_NAME = /^[\p{Script=Han}·・]+$/u;
-/** An address line in Chinese: Chinese characters, digits, spaces and punctuation; no Latin letters. */
+/** An address line in Chinese: Chinese characters, digits, spaces and punctuation; no Latin letters, no `;`. */
 const CHINESE_TEXT = /^(?=.*\p{Script=Han})[^A-Za-z;]+$/u;
 const PAN = /^\d{12,30}$/;
 const ACCOUNT_NUMBER = /^\d{6,30}$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:.]{2,45}$/;
 
-const isHttpUrl = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+type Schema = z.ZodMiniType<unknown>;
+
+/** Text that is signed: not blank (unless `blankOk`), and no `;`, which would make the signature ambiguous (SPEC §11). */
+const text = (maxLength?: number, blankOk = false) =>
+  z.string().check(
+    z.refine((v) => blankOk || v.trim() !== '', rule('required')),
+    z.refine((v) => !v.includes(';'), rule('no-semicolon')),
+    z.refine((v) => maxLength === undefined || charLength(v) <= maxLength, rule('max-length', { max: maxLength ?? 0 })),
+  );
+const matching = (ok: (v: string) => boolean, ...args: Parameters<typeof rule>) => z.string().check(z.refine(ok, rule(...args)));
+const positiveInteger = () => z.number('positive-integer').check(z.refine(isPositiveInteger, rule('positive-integer')));
+
+const FIELD_RULES: Record<Exclude<FieldRule, `=${string}`>, () => Schema> = {
+  text: () => text(),
+  id: () => text(),
+  ip: () => matching((v) => IPV4.test(v) || (v.includes(':') && IPV6.test(v)), 'pattern', { example: '203.0.113.10' }),
+  email: () => matching((v) => EMAIL.test(v), 'email'),
+  phone: () => matching((v) => PHONE.test(v), 'digits', { min: 4, max: 24 }),
+  country: () => matching((v) => COUNTRY.test(v), 'pattern', { example: 'CN, PH' }),
+  'chinese-name': () => matching((v) => CHINESE_NAME.test(v), 'chinese'),
+  'chinese-text': () => matching((v) => CHINESE_TEXT.test(v), 'chinese'),
+  'positive-integer': positiveInteger,
+  url: () => matching((v) => webUrl(v) !== null, 'url'),
+  pan: () => matching((v) => PAN.test(v), 'digits', { min: 12, max: 30 }),
+  'account-number': () => matching((v) => ACCOUNT_NUMBER.test(v), 'digits', { min: 6, max: 30 }),
 };
 
-/** An object the request must carry, its absence reported by name. */
-const obj = <S extends z.core.$ZodLooseShape>(t: RuleMessages, field: string, shape: S) =>
-  z.looseObject(shape, { error: t.required(field) });
-
-/** Field helpers, their messages naming the field by its dotted path. */
-function fields(t: RuleMessages) {
-  // No `;` in any text that is signed: it would make the signature ambiguous (SPEC §11).
-  const text = (field: string) =>
-    z.string({ error: t.required(field) }).check(
-      z.refine((v) => v.trim() !== '', t.required(field)),
-      z.refine((v) => !v.includes(';'), t.noSemicolon(field)),
-    );
-  const pattern = (field: string, re: RegExp, message: string) =>
-    z.string({ error: t.required(field) }).check(z.regex(re, message));
-  const positiveInt = (field: string) =>
-    z.number({ error: t.positiveInteger(field) }).check(
-      z.refine((v) => Number.isSafeInteger(v) && v > 0, t.positiveInteger(field)),
-    );
-  return {
-    text,
-    positiveInt,
-    id: (field: string) => text(field),
-    email: (field: string) => pattern(field, EMAIL, t.email(field)),
-    phone: (field: string) => pattern(field, PHONE, t.digits(field, 4, 24)),
-    ip: (field: string) =>
-      z.string({ error: t.required(field) }).check(
-        z.refine((v) => IPV4.test(v) || (v.includes(':') && IPV6.test(v)), t.format(field, '203.0.113.10')),
-      ),
-    country: (field: string) => pattern(field, COUNTRY, t.format(field, 'CN, PH')),
-    chineseName: (field: string) => pattern(field, CHINESE_NAME, t.chinese(field)),
-    chineseText: (field: string) => pattern(field, CHINESE_TEXT, t.chinese(field)),
-    url: (field: string) =>
-      z.string({ error: t.required(field) }).check(z.refine(isHttpUrl, t.format(field, 'https://shop.example/result'))),
-    description: (field: string, required: boolean) => {
-      const s = text(field).check(z.refine((v) => [...v].length <= DESCRIPTION_MAX, t.maxLength(field, DESCRIPTION_MAX)));
-      return required
-        ? s
-        : z.optional(
-            z.string().check(
-              z.refine((v) => [...v].length <= DESCRIPTION_MAX, t.maxLength(field, DESCRIPTION_MAX)),
-              z.refine((v) => !v.includes(';'), t.noSemicolon(field)),
-            ),
-          );
-    },
-  };
+/** A field's schema from its rule (`=CN`: exactly that value). */
+function fieldSchema(spec: FieldRule | BodyShape, method: string): Schema {
+  if (typeof spec !== 'string') return shapeSchema(spec, method);
+  if (spec.startsWith('=')) {
+    const value = spec.slice(1);
+    return z.string().check(z.refine((v) => v === value, rule('only-value', { value, method })));
+  }
+  return FIELD_RULES[spec as keyof typeof FIELD_RULES]();
 }
 
-/** `payment` of a sale or payout: amount within the method's limits, currency it accepts. */
-function paymentSchema(rules: MethodRules, operation: GateOperation, t: RuleMessages, lang: Lang) {
-  const f = fields(t);
-  const method = rules.name[lang];
-  const requireDescription = operation === 'payout' || rules.descriptionRequired;
+/** An object of fields; keys ending in `?` are optional. Unknown fields pass through. */
+function shapeSchema(shape: BodyShape, method: string): Schema {
+  const fields: Record<string, Schema> = {};
+  for (const [key, spec] of Object.entries(shape)) {
+    const optional = key.endsWith('?');
+    const schema = fieldSchema(spec, method);
+    fields[optional ? key.slice(0, -1) : key] = optional ? z.optional(schema) : schema;
+  }
+  return z.looseObject(fields);
+}
+
+/** `payment` of a sale or payout: amount within the method's limits, a currency it accepts. */
+function paymentSchema(rules: MethodRules, operation: GateOperation): Schema {
+  const method = rules.name.en;
+  const payout = operation === 'payout';
   return z
-    .looseObject(
-      {
-      amount: f.positiveInt('payment.amount'),
-      currency: z.string({ error: t.required('payment.currency') }).check(
-        z.regex(CURRENCY, t.format('payment.currency', rules.currency)),
-      ),
-      description: f.description('payment.description', requireDescription),
-      },
-      { error: t.required('payment') },
-    )
+    .looseObject({
+      amount: positiveInteger(),
+      currency: matching((v) => CURRENCY.test(v), 'currency'),
+      description: payout || rules.descriptionRequired ? text(DESCRIPTION_MAX) : z.optional(text(DESCRIPTION_MAX, true)),
+    })
     .check(
       z.superRefine((payment, ctx) => {
-        const issue = (path: string, message: string) =>
-          ctx.issues.push({ code: 'custom', input: payment, path: [path], message });
-        let limits: AmountRange | undefined;
-        if (operation === 'payout') {
-          if (payment.currency !== rules.payoutCurrency) {
-            issue('currency', t.onlyValue('payment.currency', rules.payoutCurrency, method));
-          }
-          limits = rules.payoutLimits;
-        } else {
-          const allowed = rules.purchaseCurrencies;
-          if (allowed && !allowed.includes(payment.currency)) {
-            issue('currency', t.onlyValue('payment.currency', allowed.join(', '), method));
-          }
-          limits = effectiveLimits(rules, payment.currency);
-        }
-        if (limits && payment.currency === (operation === 'payout' ? rules.payoutCurrency : rules.currency)) {
-          if (payment.amount < limits.min) issue('amount', t.atLeast('payment.amount', String(limits.min)));
-          if (payment.amount > limits.max) issue('amount', t.atMost('payment.amount', String(limits.max)));
+        const allowed = payout ? [rules.payoutCurrency] : rules.purchaseCurrencies;
+        if (allowed && !allowed.includes(payment.currency)) report(ctx, ['currency'], 'currency', { values: allowed.join(', '), method });
+        const limits = payout ? rules.payoutLimits : effectiveLimits(rules, payment.currency);
+        if (limits && payment.currency === (payout ? rules.payoutCurrency : rules.currency)) {
+          if (payment.amount < limits.min) report(ctx, ['amount'], 'min', { limit: limits.min, currency: payment.currency });
+          if (payment.amount > limits.max) report(ctx, ['amount'], 'max', { limit: limits.max, currency: payment.currency });
         }
       }),
-    );
+    ) as Schema;
 }
 
-function generalSchema(t: RuleMessages) {
-  const f = fields(t);
-  return obj(t, 'general', {
-    project_id: f.positiveInt('general.project_id'),
-    payment_id: f.text('general.payment_id'),
-    signature: z.optional(z.string()),
-  });
-}
+const returnUrlSchema = () => shapeSchema({ success: 'url', 'decline?': 'url', 'return?': 'url' }, '');
 
-function returnUrlSchema(t: RuleMessages) {
-  const f = fields(t);
-  return obj(t, 'return_url', {
-    success: f.url('return_url.success'),
-    decline: z.optional(f.url('return_url.decline')),
-    return: z.optional(f.url('return_url.return')),
-  });
-}
-
-// ── per-method request bodies (SPEC §5) ────────────────────────────────────
-
-type BodyBuilder = (rules: MethodRules, t: RuleMessages, lang: Lang) => z.ZodMiniType<Record<string, unknown>>;
-
-/**
- * The body of each method's sale and payout requests (everything but `general`).
- * Adding a method: one entry here, its rules in `./methods`.
- */
-const BODIES: Record<MethodCode, Record<GateOperation, BodyBuilder>> = {
-  'cup-bank': {
-    // POST /v2/payment/cup/bank/sale: names in Chinese only, phone without "+".
-    sale: (rules, t, lang) => {
-      const f = fields(t);
-      return z.looseObject({
-        customer: obj(t, 'customer', {
-          id: f.id('customer.id'),
-          ip_address: f.ip('customer.ip_address'),
-          first_name: f.chineseName('customer.first_name'),
-          last_name: f.chineseName('customer.last_name'),
-          street: f.text('customer.street'),
-          city: f.text('customer.city'),
-          zip: f.text('customer.zip'),
-          country: f.country('customer.country'),
-          phone: f.phone('customer.phone'),
-          email: f.email('customer.email'),
-        }),
-        payment: paymentSchema(rules, 'sale', t, lang),
-        return_url: returnUrlSchema(t),
-      });
-    },
-    // POST /v2/payment/chinaunionpay/payout: address and names in Chinese, country always CN.
-    payout: (rules, t, lang) => {
-      const f = fields(t);
-      return z.looseObject({
-        customer: obj(t, 'customer', {
-          id: f.id('customer.id'),
-          ip_address: f.ip('customer.ip_address'),
-          email: f.email('customer.email'),
-          phone: f.phone('customer.phone'),
-          state: f.chineseText('customer.state'),
-          city: f.chineseText('customer.city'),
-          street: f.chineseText('customer.street'),
-          country: z.literal('CN', { error: t.onlyValue('customer.country', 'CN', rules.name[lang]) }),
-          zip: f.text('customer.zip'),
-          first_name: f.chineseName('customer.first_name'),
-          last_name: f.chineseName('customer.last_name'),
-          identify: z.optional(z.looseObject({ doc_number: z.optional(f.text('customer.identify.doc_number')) })),
-        }),
-        payment: paymentSchema(rules, 'payout', t, lang),
-        card: obj(t, 'card', { pan: z.string({ error: t.required('card.pan') }).check(z.regex(PAN, t.digits('card.pan', 12, 30))) }),
-        account: obj(t, 'account', {
-          bank_id: f.positiveInt('account.bank_id'),
-          region_id: f.positiveInt('account.region_id'),
-          city: f.text('account.city'),
-          branch: f.text('account.branch'),
-        }),
-      });
-    },
-  },
-  'online-philippines-banks': {
-    // POST /v2/payment/banks/philippines/sale: the bank chosen up front; names may be required.
-    sale: (rules, t, lang) => {
-      const f = fields(t);
-      return z.looseObject({
-        customer: obj(t, 'customer', {
-          id: f.id('customer.id'),
-          email: f.email('customer.email'),
-          ip_address: f.ip('customer.ip_address'),
-          first_name: z.optional(f.text('customer.first_name')),
-          last_name: z.optional(f.text('customer.last_name')),
-        }),
-        payment: paymentSchema(rules, 'sale', t, lang),
-        account: obj(t, 'account', { bank_id: f.positiveInt('account.bank_id') }),
-        return_url: returnUrlSchema(t),
-      });
-    },
-    // POST /v2/payment/banks/philippines/payout: the account the money goes to.
-    payout: (rules, t, lang) => {
-      const f = fields(t);
-      return z.looseObject({
-        customer: obj(t, 'customer', { id: f.id('customer.id'), ip_address: f.ip('customer.ip_address') }),
-        payment: paymentSchema(rules, 'payout', t, lang),
-        account: obj(t, 'account', {
-          bank_id: f.positiveInt('account.bank_id'),
-          customer_name: f.text('account.customer_name'),
-          number: z.string({ error: t.required('account.number') }).check(z.regex(ACCOUNT_NUMBER, t.digits('account.number', 6, 30))),
-          branch: f.text('account.branch'),
-          city: f.text('account.city'),
-          region_id: f.positiveInt('account.region_id'),
-        }),
-      });
-    },
-  },
-};
+const generalSchema = () =>
+  z.looseObject({ project_id: positiveInteger(), payment_id: text(), signature: z.optional(z.string()) });
 
 // ── public schemas ─────────────────────────────────────────────────────────
 
@@ -303,54 +177,59 @@ export interface GateRequest {
 /** The request without `general`: what a payout form produces (DESIGN §1.3). */
 export type GateBody = Omit<GateRequest, 'general'>;
 
-/** The body of a method's sale or payout request, without `general`. */
-export function gateBodySchema(method: MethodCode, operation: GateOperation, lang: Lang = 'en'): z.ZodMiniType<GateBody> {
-  return BODIES[method][operation](methodRules(method), ruleMessages[lang], lang) as unknown as z.ZodMiniType<GateBody>;
+const built = new Map<string, Schema>();
+const once = (key: string, build: () => Schema): Schema => {
+  let schema = built.get(key);
+  if (!schema) built.set(key, (schema = build()));
+  return schema;
+};
+
+/** The body of a method's sale or payout request, without `general` (built once per method and operation). */
+export function gateBodySchema(method: MethodCode, operation: GateOperation): z.ZodMiniType<GateBody> {
+  return once(`${method} ${operation}`, () => {
+    const rules = methodRules(method);
+    const { customer, account, card, return_url } = rules.gate.bodies[operation];
+    const shape: Record<string, Schema> = { customer: shapeSchema(customer, rules.name.en), payment: paymentSchema(rules, operation) };
+    if (account) shape.account = shapeSchema(account, rules.name.en);
+    if (card) shape.card = shapeSchema(card, rules.name.en);
+    if (return_url) shape.return_url = returnUrlSchema();
+    return z.looseObject(shape);
+  }) as z.ZodMiniType<GateBody>;
 }
 
 /** A method's full sale or payout request: `general` plus the body. */
-export function gateRequestSchema(method: MethodCode, operation: GateOperation, lang: Lang = 'en'): z.ZodMiniType<GateRequest> {
-  const t = ruleMessages[lang];
-  const body = BODIES[method][operation](methodRules(method), t, lang);
-  return z.intersection(z.looseObject({ general: generalSchema(t) }), body) as unknown as z.ZodMiniType<GateRequest>;
+export function gateRequestSchema(method: MethodCode, operation: GateOperation): z.ZodMiniType<GateRequest> {
+  return once(`${method} ${operation} request`, () =>
+    z.extend(gateBodySchema(method, operation) as unknown as z.ZodMiniObject, { general: generalSchema() }),
+  ) as z.ZodMiniType<GateRequest>;
+}
+
+export interface BankListRequest {
+  general: GateGeneral;
+  payment: { amount: number; currency: string; [key: string]: unknown };
+  [key: string]: unknown;
 }
 
 /** `/v2/info/banks/{method}/{operation}/list`: a random `payment_id` is allowed before the payment exists. */
-export const bankListRequestSchema = z.looseObject({
-  general: generalSchema(ruleMessages.en),
-  payment: z.looseObject({
-    amount: fields(ruleMessages.en).positiveInt('payment.amount'),
-    currency: z.string({ error: ruleMessages.en.required('payment.currency') }).check(
-      z.regex(CURRENCY, ruleMessages.en.format('payment.currency', 'PHP')),
-    ),
-  }),
-});
-export type BankListRequest = z.infer<typeof bankListRequestSchema>;
+export const bankListRequestSchema = (): z.ZodMiniType<BankListRequest> =>
+  once('bank-list', () =>
+    z.looseObject({
+      general: generalSchema(),
+      payment: z.looseObject({ amount: positiveInteger(), currency: matching((v) => CURRENCY.test(v), 'currency') }),
+    }),
+  ) as z.ZodMiniType<BankListRequest>;
+
+export interface StatusRequest {
+  general: GateGeneral;
+  [key: string]: unknown;
+}
 
 /** `POST /v2/payment/status`. */
-export const statusRequestSchema = z.looseObject({ general: generalSchema(ruleMessages.en) });
-export type StatusRequest = z.infer<typeof statusRequestSchema>;
+export const statusRequestSchema = (): z.ZodMiniType<StatusRequest> =>
+  once('status', () => z.looseObject({ general: generalSchema() })) as z.ZodMiniType<StatusRequest>;
 
-
-
-/** A zod error as field issues (`customer.first_name: … must be written in Chinese characters`). */
-export function gateIssues(error: z.core.$ZodError): FieldIssue[] {
-  const seen = new Set<string>();
-  const out: FieldIssue[] = [];
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.') || 'request';
-    const message = issue.message === 'Invalid input' ? `${field}: invalid value` : issue.message;
-    const key = `${field}|${message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ field, message });
-    }
-  }
-  return out;
-}
+/** A zod error as field issues (`customer.first_name must be written in Chinese characters`). */
+export const gateIssues = (error: z.core.$ZodError): FieldIssue[] => zodIssues(error, 'request');
 
 /** Validates a value against a schema: the data, or every issue. */
-export function checkGate<T>(schema: z.ZodMiniType<T>, value: unknown): { ok: true; value: T } | { ok: false; issues: FieldIssue[] } {
-  const parsed = z.safeParse(schema, value);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: gateIssues(parsed.error) };
-}
+export const checkGate = <T>(schema: z.ZodMiniType<T>, value: unknown): Checked<T> => validate(schema, value, 'request');

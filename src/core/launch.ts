@@ -1,16 +1,38 @@
 /**
  * From a checkout's configuration to the exact, unsigned Payment Page parameters.
  *
- *   attributes ─► parseCheckoutConfig (zod: syntax, per-method options) ─► launchParams
- *              ─► paramIssues (the method's rules, shared with the backend's answer)
+ *   attributes ─► parseCheckoutConfig ─► { params, limits, signing, Payment Page base }
+ *                 (the schema: each attribute's syntax and the element's own settings;
+ *                  paramIssues: the method's rules over the finished parameters, the same rules
+ *                  the backend's answer, the signing handler and the sandbox are held to)
  *
- * Pure and DOM-free: the element, the server helpers and the sandbox use the same rules.
+ * Pure and DOM-free. The schema is built once; `memoiseCheckout` parses once per change of input.
+ * Every issue names the attribute and the rule, in English, for the merchant's developer.
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { formatAmount } from './amount.ts';
-import { METHOD_CODES, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
-import { ruleMessages, type Lang, type RuleMessages } from '../i18n/index.ts';
+import { bankOptionMethods, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
+import { DEFAULT_PAYMENT_PAGE_URL, paymentPageBase } from './payment-page.ts';
+import {
+  BEST_BEFORE,
+  CURRENCY,
+  DIGITS,
+  EMAIL,
+  INTEGER_LIST,
+  LANGUAGE,
+  PHONE,
+  POSITIVE_INTEGER,
+  charLength,
+  isBlank,
+  isPlainObject,
+  isPositiveInteger,
+  isScalar,
+  issue,
+  report,
+  rule,
+  validate,
+  type Checked,
+} from './rules.ts';
 
 /** Payment Page parameters: flat, scalar values. */
 export type LaunchParams = Record<string, string | number | boolean>;
@@ -34,21 +56,39 @@ export interface CheckoutInput {
   'min-amount'?: string | null;
   'max-amount'?: string | null;
   extraParams?: Record<string, unknown> | null;
+  /** The merchant backend's signing endpoint; required unless `sign` (a signing function is set). */
+  'sign-url'?: string | null;
+  sign?: boolean;
+  'sign-timeout'?: string | null;
+  'payment-page-url'?: string | null;
+  /** The buyer picks the bank first (Philippine variant 5); `bank` is their choice, `null` until made. */
+  'bank-picker'?: boolean;
+  bank?: number | null;
 }
 
-/** A valid configuration: the method, its effective limits, and the parameters to sign. */
+/** A valid configuration: the method, its limits, the parameters to sign, and how to sign and launch. */
 export interface CheckoutConfig {
   method: MethodCode;
   rules: MethodRules;
+  /** `min-amount` / `max-amount`, when set: they apply again to the parameters the backend signs. */
+  overrides: { min?: number; max?: number };
   /** Limits that apply, or `undefined` when none do (a Philippine purchase in another currency). */
   limits: AmountRange | undefined;
   params: LaunchParams;
+  /** `sign-url`, or `null` when a signing function is used. */
+  signUrl: string | null;
+  /** Milliseconds to wait for the signature. */
+  timeout: number;
+  /** The Payment Page's base URL, normalised. */
+  base: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };
+export type Parsed<T> = Checked<T>;
 
 /** Maximum length of `payment_description` (SPEC §9). */
 export const DESCRIPTION_MAX = 255;
+
+export const DEFAULT_SIGN_TIMEOUT = 15_000;
 
 /** Parameters the element sets from attributes; extraParams may not set them. */
 const ATTRIBUTE_OF_PARAM: Record<string, string> = {
@@ -67,68 +107,56 @@ const ATTRIBUTE_OF_PARAM: Record<string, string> = {
   signature: 'sign-url',
 };
 
-const DIGITS = /^\d+$/;
-const INTEGER_LIST = /^\s*\d+(\s*,\s*\d+)*\s*$/;
-const CURRENCY = /^[A-Z]{3}$/;
-const LANGUAGE = /^[a-z]{2}$/;
-const EMAIL = /^[^\s@;]+@[^\s@;]+\.[^\s@;]+$/;
-const PHONE = /^\d{4,24}$/;
-const BEST_BEFORE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+/** The field a merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
+export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+// ── the schema: each attribute's syntax, built once ────────────────────────
 
-function issuesOf(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'config', message: i.message }));
-}
+let schema: ReturnType<typeof buildSchema> | undefined;
 
-/** The attribute-level schema: syntax of each attribute, and which options belong to which method. */
-function inputSchema(t: RuleMessages) {
-  const text = () => z.nullish(z.string());
-  const requiredText = (field: string) =>
-    z.string({ error: t.required(field) }).check(z.refine((v) => v.trim() !== '', t.required(field)));
-  const digits = (field: string, required: boolean) => {
-    const s = z.string({ error: t.required(field) }).check(z.regex(DIGITS, t.integer(field)));
-    return required ? s : z.nullish(s);
-  };
+function buildSchema() {
+  const text = z.nullish(z.string());
+  const flag = z.optional(z.boolean());
+  const matching = (re: RegExp, code: Parameters<typeof rule>[0], params?: Parameters<typeof rule>[1]) =>
+    z.nullish(z.string().check(z.refine((v) => re.test(v), rule(code, params))));
   return z.object({
-    method: z.enum(METHOD_CODES as [MethodCode, ...MethodCode[]], {
-      error: (iss) => (iss.input == null ? t.required('method') : t.oneOf('method', METHOD_CODES)),
-    }),
-    'project-id': z.string({ error: t.required('project-id') }).check(
-      z.regex(/^[1-9]\d*$/, t.positiveInteger('project-id')),
-    ),
-    'payment-id': requiredText('payment-id'),
-    amount: digits('amount', true),
-    currency: z.nullish(z.string().check(z.regex(CURRENCY, t.format('currency', 'CNY, PHP, USD')))),
-    'customer-id': requiredText('customer-id'),
-    description: text(),
-    language: z.nullish(z.string().check(z.regex(LANGUAGE, t.format('language', 'zh, en')))),
-    'customer-email': z.nullish(z.string().check(z.regex(EMAIL, t.email('customer-email')))),
-    'customer-first-name': text(),
-    'customer-last-name': text(),
-    preselect: z.optional(z.boolean()),
-    'split-banks': z.optional(z.boolean()),
-    'banks-id': z.nullish(z.string().check(z.regex(INTEGER_LIST, t.integerList('banks-id')))),
-    'min-amount': digits('min-amount', false),
-    'max-amount': digits('max-amount', false),
+    method: z.string().check(z.refine(isMethodCode, rule('one-of', { values: 'cup-bank, online-philippines-banks' }))),
+    'project-id': text,
+    'payment-id': text,
+    amount: text,
+    currency: text,
+    'customer-id': text,
+    description: text,
+    language: matching(LANGUAGE, 'pattern', { example: 'zh, en' }),
+    'customer-email': text,
+    'customer-first-name': text,
+    'customer-last-name': text,
+    preselect: flag,
+    'split-banks': flag,
+    'banks-id': matching(INTEGER_LIST, 'integer-list'),
+    'min-amount': matching(DIGITS, 'integer'),
+    'max-amount': matching(DIGITS, 'integer'),
     extraParams: z.nullish(
-      z.record(z.string(), z.unknown()).check(
+      z.unknown().check(
         z.superRefine((extra, ctx) => {
+          if (!isPlainObject(extra)) return void report(ctx, [], 'type', { expected: 'an object of Payment Page parameters' });
           for (const [key, value] of Object.entries(extra)) {
-            const field = `extraParams.${key}`;
-            if (Object.hasOwn(ATTRIBUTE_OF_PARAM, key)) {
-              ctx.issues.push({ code: 'custom', input: value, path: [key], message: t.reserved(field, ATTRIBUTE_OF_PARAM[key]!) });
-            } else if (!['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'number' && !Number.isFinite(value))) {
-              ctx.issues.push({ code: 'custom', input: value, path: [key], message: t.scalar(field) });
-            }
+            if (Object.hasOwn(ATTRIBUTE_OF_PARAM, key)) report(ctx, [key], 'reserved', { attribute: ATTRIBUTE_OF_PARAM[key]! });
+            else if (!isScalar(value)) report(ctx, [key], 'scalar');
           }
         }),
       ),
     ),
+    'sign-url': text,
+    sign: flag,
+    'sign-timeout': matching(POSITIVE_INTEGER, 'positive-integer'),
+    'payment-page-url': text,
+    'bank-picker': flag,
+    bank: z.nullish(z.unknown().check(z.refine(isPositiveInteger, rule('positive-integer')))),
   });
 }
 
-type Input = z.infer<ReturnType<typeof inputSchema>>;
+// ── the method's rules over finished parameters ────────────────────────────
 
 /** The limits that apply: the overrides, else the documented ones when the currency is the method's. */
 export function effectiveLimits(rules: MethodRules, currency: string, min?: number, max?: number): AmountRange | undefined {
@@ -145,157 +173,164 @@ export function bankDisplayOptions(rules: MethodRules, splitBanks: boolean, bank
   return JSON.stringify({ [rules.optionsKey]: options });
 }
 
-/**
- * `bank-picker`: the bank the buyer chose, preselected (Philippine variant 5):
- * `force_payment_method` plus `payment_methods_options` with `banks_id: [chosen]` only. The
- * choice takes the place of `preselect`, `split-banks` and `banks-id`.
- */
-export function withPickedBank(input: CheckoutInput, bankId: number): CheckoutInput {
-  return { ...input, preselect: true, 'split-banks': false, 'banks-id': String(bankId) };
-}
-
-const parseIntegerList = (s: string | null | undefined): number[] =>
-  s ? s.split(',').map((p) => Number(p.trim())) : [];
-
-function toParams(input: Input, rules: MethodRules): LaunchParams {
-  const params: LaunchParams = {
-    project_id: Number(input['project-id']),
-    payment_id: input['payment-id'],
-    payment_amount: Number(input.amount),
-    payment_currency: input.currency ?? rules.currency,
-    customer_id: input['customer-id'],
-  };
-  if (!isBlank(input.description)) params.payment_description = input.description!;
-  const language = input.language ?? rules.languageCode;
-  if (language) params.language_code = language;
-  if (input.preselect) params.force_payment_method = rules.code;
-  const options = bankDisplayOptions(rules, !!input['split-banks'], parseIntegerList(input['banks-id']));
-  if (options) params.payment_methods_options = options;
-  if (!isBlank(input['customer-email'])) params.customer_email = input['customer-email']!;
-  if (!isBlank(input['customer-first-name'])) params.customer_first_name = input['customer-first-name']!;
-  if (!isBlank(input['customer-last-name'])) params.customer_last_name = input['customer-last-name']!;
-  for (const [key, value] of Object.entries(input.extraParams ?? {})) params[key] = value as string | number | boolean;
-  return params;
-}
+/** A whole number as a number when JavaScript holds it exactly; anything else as it was given. */
+const exactNumber = (text: string | null | undefined, pattern: RegExp): string | number =>
+  text && pattern.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : (text ?? '');
 
 /**
- * The method's rules over finished parameters. Used on the element's own parameters and
- * again on the parameters a backend answers with. `fieldOf` names a parameter for the buyer.
+ * The method's rules over finished parameters. Used on the element's own parameters and again
+ * on the parameters a backend answers with, by the signing handler and by the sandbox.
+ * `fieldOf` names a parameter (the checkout: by its attribute).
  */
 export function paramIssues(
   rules: MethodRules,
   params: LaunchParams,
   limits: AmountRange | undefined,
-  lang: Lang,
   fieldOf: (param: string) => string = (p) => p,
 ): FieldIssue[] {
-  const t = ruleMessages[lang];
   const issues: FieldIssue[] = [];
-  const add = (param: string, message: (field: string) => string) => {
-    const field = fieldOf(param);
-    issues.push({ field, message: message(field) });
-  };
-  const method = rules.name[lang];
+  const add = (param: string, ...[code, params]: Parameters<typeof rule>) => issues.push(issue(fieldOf(param), code, params));
+  const method = rules.name.en;
+  const has = (key: string) => !isBlank(params[key]);
 
-  for (const key of ['project_id', 'payment_id', 'payment_amount', 'customer_id'] as const) {
-    if (isBlank(params[key])) add(key, t.required);
-  }
-  const projectId = params.project_id;
-  if (!isBlank(projectId) && !/^[1-9]\d*$/.test(String(projectId))) add('project_id', t.positiveInteger);
+  for (const key of ['project_id', 'payment_id', 'payment_amount', 'customer_id']) if (!has(key)) add(key, 'required');
+  const exact = (key: string, pattern: RegExp) => DIGITS.test(String(params[key])) && pattern.test(String(params[key])) && Number.isSafeInteger(Number(params[key]));
+  if (has('project_id') && !exact('project_id', POSITIVE_INTEGER)) add('project_id', 'positive-integer');
 
   const currency = String(params.payment_currency ?? '');
-  if (!CURRENCY.test(currency)) add('payment_currency', (f) => t.format(f, 'CNY, PHP, USD'));
+  if (!CURRENCY.test(currency)) add('payment_currency', 'currency');
   else if (rules.purchaseCurrencies && !rules.purchaseCurrencies.includes(currency)) {
-    add('payment_currency', (f) => t.onlyValue(f, rules.purchaseCurrencies!.join(', '), method));
+    add('payment_currency', 'currency', { values: rules.purchaseCurrencies.join(', '), method });
   }
 
-  const amount = params.payment_amount;
-  if (!isBlank(amount)) {
-    if (!DIGITS.test(String(amount)) || !Number.isSafeInteger(Number(amount))) add('payment_amount', t.integer);
-    else if (limits) {
-      const n = Number(amount);
-      const show = (v: number) => `${v} (${formatAmount(v, currency || rules.currency, lang)})`;
-      if (n < limits.min) add('payment_amount', (f) => t.atLeast(f, show(limits.min)));
-      if (n > limits.max) add('payment_amount', (f) => t.atMost(f, show(limits.max)));
-    }
+  if (has('payment_amount')) {
+    const amount = Number(params.payment_amount);
+    if (!exact('payment_amount', DIGITS)) add('payment_amount', 'integer');
+    else if (limits && amount < limits.min) add('payment_amount', 'min', { limit: limits.min, currency });
+    else if (limits && amount > limits.max) add('payment_amount', 'max', { limit: limits.max, currency });
   }
 
   const description = params.payment_description;
-  if (rules.descriptionRequired && isBlank(description)) add('payment_description', t.required);
-  if (typeof description === 'string' && [...description].length > DESCRIPTION_MAX) {
-    add('payment_description', (f) => t.maxLength(f, DESCRIPTION_MAX));
-  }
+  if (rules.descriptionRequired && isBlank(description)) add('payment_description', 'required');
+  if (typeof description === 'string' && charLength(description) > DESCRIPTION_MAX) add('payment_description', 'max-length', { max: DESCRIPTION_MAX });
 
-  if (rules.languageCode && params.language_code !== rules.languageCode) {
-    add('language_code', (f) => t.onlyValue(f, rules.languageCode!, method));
-  }
+  if (rules.languageCode && params.language_code !== rules.languageCode) add('language_code', 'only-value', { value: rules.languageCode, method });
   if (params.force_payment_method !== undefined && params.force_payment_method !== rules.code) {
-    add('force_payment_method', (f) => t.onlyValue(f, rules.code, method));
+    add('force_payment_method', 'only-value', { value: rules.code, method });
   }
-  if (params.customer_email !== undefined && !EMAIL.test(String(params.customer_email))) add('customer_email', t.email);
-  if (params.customer_phone !== undefined && !PHONE.test(String(params.customer_phone))) {
-    add('customer_phone', (f) => t.digits(f, 4, 24));
-  }
+  if (params.customer_email !== undefined && !EMAIL.test(String(params.customer_email))) add('customer_email', 'email');
+  if (params.customer_phone !== undefined && !PHONE.test(String(params.customer_phone))) add('customer_phone', 'digits', { min: 4, max: 24 });
   if (params.best_before !== undefined && !BEST_BEFORE.test(String(params.best_before))) {
-    add('best_before', (f) => t.format(f, '2026-12-31T23:59:59+08:00'));
+    add('best_before', 'pattern', { example: '2026-12-31T23:59:59+08:00' });
   }
-
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === 'string' && value.includes(';')) add(key, t.noSemicolon);
-  }
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && value.includes(';')) add(key, 'no-semicolon');
   return issues;
 }
 
-/** The field a buyer or merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
-export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
+// ── the whole configuration ────────────────────────────────────────────────
 
-/**
- * When some attributes are malformed, the method's rules still speak for the well-formed rest,
- * so the merchant sees every problem at once rather than one round at a time.
- */
-function withRuleIssues(input: CheckoutInput, issues: FieldIssue[], lang: Lang): FieldIssue[] {
-  if (!isMethodCode(input.method)) return issues;
-  const flagged = new Set(issues.map((i) => i.field));
-  const rules = methodRules(input.method);
-  const wellFormed = {
-    ...input,
-    'project-id': input['project-id'] ?? '',
-    'payment-id': input['payment-id'] ?? '',
-    amount: input.amount ?? '',
-    'customer-id': input['customer-id'] ?? '',
-    extraParams: flagged.has('extraParams') || [...flagged].some((f) => f.startsWith('extraParams.')) ? null : input.extraParams,
-  } as Input;
-  const params = toParams(wellFormed, rules);
-  const digits = (v: string | null | undefined) => (v && DIGITS.test(v) ? Number(v) : undefined);
-  const limits = effectiveLimits(rules, String(params.payment_currency), digits(input['min-amount']), digits(input['max-amount']));
-  const more = paramIssues(rules, params, limits, lang, attributeOf).filter((i) => !flagged.has(i.field));
-  return [...issues, ...more];
+const integerList = (s: string | null | undefined): number[] => (s ? s.split(',').map((p) => Number(p.trim())) : []);
+const optional = (s: string | null | undefined): string | undefined => (isBlank(s) ? undefined : s!);
+
+function toParams(input: CheckoutInput, rules: MethodRules, picked: number | null): LaunchParams {
+  const params: LaunchParams = {
+    project_id: exactNumber(input['project-id'], POSITIVE_INTEGER),
+    payment_id: input['payment-id'] ?? '',
+    payment_amount: exactNumber(input.amount, DIGITS),
+    payment_currency: input.currency ?? rules.currency,
+    customer_id: input['customer-id'] ?? '',
+  };
+  const add = (key: string, value: string | undefined) => value !== undefined && (params[key] = value);
+  add('payment_description', optional(input.description));
+  add('language_code', input.language ?? rules.languageCode);
+  // `bank-picker`: the bank the buyer chose, preselected (variant 5), in place of preselect/split-banks/banks-id.
+  if (picked !== null || input.preselect) params.force_payment_method = rules.code;
+  const options =
+    picked !== null
+      ? bankDisplayOptions(rules, false, [picked])
+      : bankDisplayOptions(rules, !!input['split-banks'], integerList(input['banks-id']));
+  add('payment_methods_options', options);
+  add('customer_email', optional(input['customer-email']));
+  add('customer_first_name', optional(input['customer-first-name']));
+  add('customer_last_name', optional(input['customer-last-name']));
+  for (const [key, value] of Object.entries(input.extraParams ?? {})) params[key] = value as string | number | boolean;
+  return params;
 }
 
 /**
- * Checks a checkout's configuration and builds its launch parameters.
- * Every issue names the attribute and the rule.
+ * Checks a checkout's configuration and builds its launch parameters: every broken rule at once,
+ * each naming the attribute. Input that is not well-formed is left out of the method's rules, so
+ * one mistake is reported once.
  */
-export function parseCheckoutConfig(input: CheckoutInput, lang: Lang): Parsed<CheckoutConfig> {
-  const t = ruleMessages[lang];
-  const parsed = z.safeParse(inputSchema(t), input);
-  if (!parsed.success) return { ok: false, issues: withRuleIssues(input, issuesOf(parsed.error), lang) };
-  const value = parsed.data;
-  const rules = methodRules(value.method);
-  const issues: FieldIssue[] = [];
-  if (!rules.bankDisplayOptions) {
-    const philippines = methodRules('online-philippines-banks').name[lang];
-    if (value['split-banks']) issues.push({ field: 'split-banks', message: t.onlyForMethod('split-banks', philippines) });
-    if (!isBlank(value['banks-id'])) issues.push({ field: 'banks-id', message: t.onlyForMethod('banks-id', philippines) });
+export function parseCheckoutConfig(input: CheckoutInput): Parsed<CheckoutConfig> {
+  const checked = validate((schema ??= buildSchema()), input);
+  const issues = checked.ok ? [] : checked.issues;
+  const flagged = new Set(issues.map((i) => i.field.split('.')[0]));
+  const method = isMethodCode(input.method) ? input.method : null;
+
+  if (!input.sign && isBlank(input['sign-url'])) issues.push(issue('sign-url', 'required'));
+  const base = paymentPageBase(input['payment-page-url'] ?? DEFAULT_PAYMENT_PAGE_URL);
+  if (!base) issues.push(issue('payment-page-url', 'url', { schemes: 'https: (http: only for localhost)' }));
+  if (!method) return { ok: false, issues };
+
+  const rules = methodRules(method);
+  if (!rules.optionsKey) {
+    for (const field of ['split-banks', 'banks-id', 'bank-picker'] as const) {
+      if (!isBlank(input[field]) && input[field] !== false) issues.push(issue(field, 'only-for-method', { method: bankOptionMethods() }));
+    }
   }
-  const min = isBlank(value['min-amount']) ? undefined : Number(value['min-amount']);
-  const max = isBlank(value['max-amount']) ? undefined : Number(value['max-amount']);
-  if (min !== undefined && max !== undefined && min > max) {
-    issues.push({ field: 'min-amount', message: t.atMost('min-amount', `max-amount (${max})`) });
+  const picker = !!input['bank-picker'] && !!rules.optionsKey;
+  const picked = picker && typeof input.bank === 'number' ? input.bank : null;
+  if (picker && picked === null) issues.push(issue('bank', 'required'));
+
+  const override = (field: 'min-amount' | 'max-amount') => (flagged.has(field) || isBlank(input[field]) ? undefined : Number(input[field]));
+  const overrides = { min: override('min-amount'), max: override('max-amount') };
+  if (overrides.min !== undefined && overrides.max !== undefined && overrides.min > overrides.max) {
+    issues.push(issue('min-amount', 'max', { limit: `max-amount (${overrides.max})` }));
   }
 
-  const params = toParams(value, rules);
-  const limits = effectiveLimits(rules, String(params.payment_currency), min, max);
-  issues.push(...paramIssues(rules, params, limits, lang, attributeOf));
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { method: value.method, rules, limits, params } };
+  const wellFormed = flagged.has('extraParams') ? { ...input, extraParams: null } : input;
+  const params = toParams(wellFormed, rules, picked);
+  const limits = effectiveLimits(rules, String(params.payment_currency), overrides.min, overrides.max);
+  issues.push(...paramIssues(rules, params, limits, attributeOf).filter((i) => !flagged.has(i.field.split('.')[0])));
+
+  if (issues.length > 0) return { ok: false, issues };
+  const signUrl = input.sign ? null : input['sign-url']!.trim();
+  const timeout = isBlank(input['sign-timeout']) ? DEFAULT_SIGN_TIMEOUT : Number(input['sign-timeout']);
+  return { ok: true, value: { method, rules, overrides, limits, params, signUrl, timeout, base: base! } };
+}
+
+/**
+ * The parameters a backend signed, held to the same rules (its currency may differ, so the
+ * limits are worked out again). An empty list when they may be used.
+ */
+export const signedParamIssues = (config: CheckoutConfig, params: LaunchParams): FieldIssue[] =>
+  paramIssues(config.rules, params, effectiveLimits(config.rules, String(params.payment_currency ?? ''), config.overrides.min, config.overrides.max));
+
+const sameInput = (a: CheckoutInput, b: CheckoutInput): boolean => {
+  for (const key of Object.keys(a) as (keyof CheckoutInput)[]) {
+    if (key === 'extraParams') {
+      const x = a.extraParams;
+      const y = b.extraParams;
+      if (x === y) continue;
+      if (!isPlainObject(x) || !isPlainObject(y)) return false;
+      const keys = Object.keys(x);
+      if (keys.length !== Object.keys(y).length || keys.some((k) => !Object.hasOwn(y, k) || x[k] !== y[k])) return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+};
+
+/**
+ * `parseCheckoutConfig`, once per change of input: the same input (`extraParams` compared entry by
+ * entry, so one mutated in place still counts as a change) gives the same result without parsing.
+ */
+export function memoiseCheckout(): (input: CheckoutInput) => Parsed<CheckoutConfig> {
+  let last: { input: CheckoutInput; parsed: Parsed<CheckoutConfig> } | undefined;
+  return (input) => {
+    if (last && sameInput(input, last.input)) return last.parsed;
+    const snapshot = { ...input, extraParams: isPlainObject(input.extraParams) ? { ...input.extraParams } : input.extraParams };
+    last = { input: snapshot, parsed: parseCheckoutConfig(input) };
+    return last.parsed;
+  };
 }

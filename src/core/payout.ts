@@ -5,61 +5,25 @@
  *   values (field → text) ─► buildPayoutRequest ─► checkPayout = gateBodySchema(method, 'payout')
  *                                                    + the rules below, layered on top
  *
- * `gateBodySchema` is the schema the reference backend and the sandbox validate with; this file
- * adds what a form can check before sending and the schema does not: required-field messages,
- * card numbers (16–19 digits, Luhn), amounts with formatted limits. Fields the backend fills in
- * (`customer.id`, `customer.ip_address`) are left out of both the request and its issues.
- * DOM-free.
+ * The fields come from the method's file (`payoutForm`); `gateBodySchema` is the schema the
+ * reference backend and the sandbox validate with; this file adds what a form can check before
+ * sending and the schema does not: required fields, card numbers (16–19 digits, Luhn), amounts.
+ * Fields the backend fills in (`customer.id`, `customer.ip_address`) are left out of both the
+ * request and its issues. DOM-free.
  */
-import { formatAmount, minorDigits } from './amount.ts';
+import { minorDigits } from './amount.ts';
 import type { FieldIssue } from './errors.ts';
 import { checkGate, gateBodySchema, type GateBody } from './gate.ts';
-import { methodRules, type MethodCode } from './methods/index.ts';
-import { ruleMessages, type Lang } from '../i18n/index.ts';
+import { methodRules, type MethodCode, type PayoutField } from './methods/index.ts';
+import { DIGITS, issue } from './rules.ts';
 
-/** What kind of control a field needs. */
-export type PayoutFieldKind = 'text' | 'email' | 'tel' | 'digits' | 'bank' | 'region';
-
-/** One field of a payout form: its dotted path in the Gate request. */
-export interface PayoutField {
-  name: string;
-  kind: PayoutFieldKind;
-  /** Written in Chinese (CUP names and address). */
-  chinese?: boolean;
-  optional?: boolean;
-  autocomplete?: string;
-}
+export type { PayoutField, PayoutFieldKind } from './methods/index.ts';
 
 /** Filled in by the merchant's backend (who the customer is, where they connect from), never by the form. */
 export const SERVER_FIELDS: readonly string[] = ['customer.id', 'customer.ip_address'];
 
-/** The fields of each method's Gate payout, in the order a form shows them. */
-export const PAYOUT_FIELDS: Record<MethodCode, readonly PayoutField[]> = {
-  'cup-bank': [
-    { name: 'customer.last_name', kind: 'text', chinese: true, autocomplete: 'family-name' },
-    { name: 'customer.first_name', kind: 'text', chinese: true, autocomplete: 'given-name' },
-    { name: 'customer.identify.doc_number', kind: 'text', optional: true },
-    { name: 'customer.phone', kind: 'tel', autocomplete: 'tel' },
-    { name: 'customer.email', kind: 'email', autocomplete: 'email' },
-    { name: 'customer.state', kind: 'text', chinese: true, autocomplete: 'address-level1' },
-    { name: 'customer.city', kind: 'text', chinese: true, autocomplete: 'address-level2' },
-    { name: 'customer.street', kind: 'text', chinese: true, autocomplete: 'street-address' },
-    { name: 'customer.zip', kind: 'digits', autocomplete: 'postal-code' },
-    { name: 'card.pan', kind: 'digits', autocomplete: 'off' },
-    { name: 'account.bank_id', kind: 'bank' },
-    { name: 'account.region_id', kind: 'region' },
-    { name: 'account.city', kind: 'text' },
-    { name: 'account.branch', kind: 'text' },
-  ],
-  'online-philippines-banks': [
-    { name: 'account.customer_name', kind: 'text', autocomplete: 'name' },
-    { name: 'account.number', kind: 'digits', autocomplete: 'off' },
-    { name: 'account.bank_id', kind: 'bank' },
-    { name: 'account.region_id', kind: 'region' },
-    { name: 'account.city', kind: 'text' },
-    { name: 'account.branch', kind: 'text' },
-  ],
-};
+/** The fields of a method's payout form, in the order it shows them. */
+export const payoutFields = (method: MethodCode): readonly PayoutField[] => methodRules(method).payoutForm.fields;
 
 /** CUP: `card.pan` holds a card number or, with some providers, a bank account number. */
 export type PanType = 'card' | 'account';
@@ -75,7 +39,6 @@ export interface PayoutOptions {
 }
 
 const NUMERIC = new Set(['account.bank_id', 'account.region_id']);
-const DIGITS = /^\d+$/;
 
 /** The Luhn checksum of a digit string (card numbers). */
 export function luhn(digits: string): boolean {
@@ -113,8 +76,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * Empty optional fields are left out; `bank_id` and `region_id` are numbers.
  */
 export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions): GateBody {
+  const form = methodRules(method).payoutForm;
   const request: Record<string, unknown> = { customer: {} };
-  for (const field of PAYOUT_FIELDS[method]) {
+  for (const field of form.fields) {
     const text = (values[field.name] ?? '').trim();
     if (text === '' && field.optional) continue;
     const group = field.name.split('.')[0]!;
@@ -122,7 +86,7 @@ export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<s
     if (text === '') continue;
     setPath(request, field.name, NUMERIC.has(field.name) && DIGITS.test(text) ? Number(text) : text);
   }
-  if (method === 'cup-bank') (request.customer as Record<string, unknown>).country = 'CN';
+  for (const [name, value] of Object.entries(form.fixed ?? {})) setPath(request, name, value);
   const payment: Record<string, unknown> = { currency: options.currency };
   if (options.amount !== null) payment.amount = options.amount;
   if (options.description.trim()) payment.description = options.description.trim();
@@ -133,36 +97,23 @@ export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<s
 }
 
 /** The rules a form checks before sending that `gateBodySchema` does not spell out. */
-function formIssues(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions, lang: Lang): FieldIssue[] {
-  const t = ruleMessages[lang];
+function formIssues(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions): FieldIssue[] {
   const rules = methodRules(method);
   const issues: FieldIssue[] = [];
-  const add = (field: string, message: string) => issues.push({ field, message });
-  for (const field of PAYOUT_FIELDS[method]) {
-    if (!field.optional && !(values[field.name] ?? '').trim()) add(field.name, t.required(field.name));
+  for (const field of rules.payoutForm.fields) {
+    const value = (values[field.name] ?? '').trim();
+    if (!field.optional && !value) issues.push(issue(field.name, 'required'));
+    else if (field.kind === 'pan' && value && (options.panType ?? 'card') === 'card') {
+      if (!/^\d{16,19}$/.test(value)) issues.push(issue(field.name, 'digits', { min: 16, max: 19 }));
+      else if (!luhn(value)) issues.push(issue(field.name, 'luhn'));
+    }
   }
-  const pan = (values['card.pan'] ?? '').trim();
-  if (method === 'cup-bank' && pan && (options.panType ?? 'card') === 'card') {
-    if (!/^\d{16,19}$/.test(pan)) add('card.pan', t.digits('card.pan', 16, 19));
-    else if (!luhn(pan)) add('card.pan', t.luhn('card.pan'));
-  }
-  if (options.amount === null) add('payment.amount', t.required('payment.amount'));
-  else if (options.currency === rules.payoutCurrency) {
-    const { min, max } = rules.payoutLimits;
-    const show = (v: number) => formatAmount(v, options.currency, lang);
-    if (options.amount < min) add('payment.amount', t.atLeast('payment.amount', show(min)));
-    if (options.amount > max) add('payment.amount', t.atMost('payment.amount', show(max)));
-  }
+  const { amount, currency } = options;
+  const { min, max } = rules.payoutLimits;
+  if (amount === null) issues.push(issue('payment.amount', 'required'));
+  else if (currency === rules.payoutCurrency && amount < min) issues.push(issue('payment.amount', 'min', { limit: min, currency }));
+  else if (currency === rules.payoutCurrency && amount > max) issues.push(issue('payment.amount', 'max', { limit: max, currency }));
   return issues;
-}
-
-const schemas = new Map<string, ReturnType<typeof gateBodySchema>>();
-/** `gateBodySchema(method, 'payout', lang)`, built once per method and language. */
-function payoutSchema(method: MethodCode, lang: Lang): ReturnType<typeof gateBodySchema> {
-  const key = `${method}|${lang}`;
-  let schema = schemas.get(key);
-  if (!schema) schemas.set(key, (schema = gateBodySchema(method, 'payout', lang)));
-  return schema;
 }
 
 export type PayoutCheck = { ok: true; request: GateBody } | { ok: false; request: GateBody; issues: FieldIssue[] };
@@ -170,17 +121,17 @@ export type PayoutCheck = { ok: true; request: GateBody } | { ok: false; request
 /**
  * Builds the request and checks it: the form's own rules first, then `gateBodySchema(method,
  * 'payout')`. One issue per field (the first); fields the backend fills in are not reported.
- * Messages name fields by their dotted path (`customer.first_name`).
+ * Fields are named by their dotted path (`customer.first_name`).
  */
-export function checkPayout(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions, lang: Lang = 'en'): PayoutCheck {
+export function checkPayout(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions): PayoutCheck {
   const request = buildPayoutRequest(method, values, options);
-  const gate = checkGate(payoutSchema(method, lang), request);
+  const gate = checkGate(gateBodySchema(method, 'payout'), request);
   const seen = new Set<string>(SERVER_FIELDS);
   const issues: FieldIssue[] = [];
-  for (const issue of [...formIssues(method, values, options, lang), ...(gate.ok ? [] : gate.issues)]) {
-    if (seen.has(issue.field)) continue;
-    seen.add(issue.field);
-    issues.push(issue);
+  for (const found of [...formIssues(method, values, options), ...(gate.ok ? [] : gate.issues)]) {
+    if (seen.has(found.field)) continue;
+    seen.add(found.field);
+    issues.push(found);
   }
   return issues.length === 0 ? { ok: true, request } : { ok: false, request, issues };
 }

@@ -10,9 +10,9 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import type { Parsed } from './launch.ts';
-import { redirectMessages, type RedirectRuleMessages } from '../i18n/redirect.ts';
-import type { Lang } from '../i18n/index.ts';
+import { FINAL_STATUSES, isPlainObject, isScalar, issue, report, rule, validate, webUrl, type Checked } from './rules.ts';
+
+export { webUrl } from './rules.ts';
 
 export type RedirectMethod = 'GET' | 'POST';
 
@@ -37,52 +37,26 @@ export interface RedirectData {
 export interface RedirectOptions {
   /** Host names the URL may point to (lower case); empty or absent: any host. */
   allowedHosts?: readonly string[] | null;
-  lang?: Lang;
-}
-
-const isScalar = (v: unknown) =>
-  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-
-/** A plain object from any realm (`JSON.parse`, an object literal), not an array, a Map or a Date. */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => Object.prototype.toString.call(v) === '[object Object]';
-
-/** The URL when it is absolute and its scheme is `https:` or `http:`, else `null`. */
-export function webUrl(value: string): URL | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `allowed-hosts` (space-separated) → lower-case host names. */
 export const parseHosts = (value: string | null | undefined): string[] =>
   (value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 
-function schema(t: RedirectRuleMessages, hosts: readonly string[]) {
-  const text = (field: string, rule: (f: string) => string) =>
-    z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? t.required(field) : rule(field)) });
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+function buildSchema() {
   return z.object({
-    method: text('method', t.method).check(z.regex(/^(get|post)$/i, t.method('method'))),
-    url: text('url', t.url).check(
-      z.superRefine((value, ctx) => {
-        const url = webUrl(value);
-        if (!url) ctx.issues.push({ code: 'custom', input: value, message: t.url('url') });
-        else if (hosts.length > 0 && !hosts.includes(url.hostname) && !hosts.includes(url.host)) {
-          ctx.issues.push({ code: 'custom', input: value, message: t.host('url', url.host) });
-        }
-      }),
-    ),
+    method: z.string().check(z.refine((v) => /^(get|post)$/i.test(v), rule('one-of', { values: 'GET, POST' }))),
+    url: z.string().check(z.refine((v) => webUrl(v) !== null, rule('url'))),
     body: z.optional(
       z.unknown().check(
         z.superRefine((body, ctx) => {
           if (Array.isArray(body) ? body.length > 0 : !isPlainObject(body)) {
-            ctx.issues.push({ code: 'custom', input: body, message: t.body('body') });
-            return;
+            return void report(ctx, [], 'type', { expected: 'an object of fields (or an empty array)' });
           }
           for (const [key, value] of Object.entries(body as object)) {
-            if (!isScalar(value)) ctx.issues.push({ code: 'custom', input: value, path: [key], message: t.value(`body.${key}`) });
+            if (value !== null && !isScalar(value)) report(ctx, [key], 'scalar', { types: 'a string, a number, a boolean or null' });
           }
         }),
       ),
@@ -110,19 +84,18 @@ export function mergeQuery(url: string, fields: RedirectField[]): string {
   return merged.href;
 }
 
-/** `redirect_data` → a navigation plan, or every broken rule as `{ field, message }`. */
-export function parseRedirectData(data: unknown, options: RedirectOptions = {}): Parsed<RedirectPlan> {
-  const t = redirectMessages[options.lang ?? 'en'].rules;
-  if (!isPlainObject(data)) return { ok: false, issues: [{ field: 'redirect-data', message: t.json('redirect-data') }] };
-  const result = z.safeParse(schema(t, options.allowedHosts ?? []), data);
-  if (!result.success) {
-    const issues: FieldIssue[] = result.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message }));
-    return { ok: false, issues };
-  }
-  const method = result.data.method.toUpperCase() as RedirectMethod;
+/** `redirect_data` → a navigation plan, or every broken rule (`method`, `url`, `body`, `body.<key>`, `redirect-data`). */
+export function parseRedirectData(data: unknown, options: RedirectOptions = {}): Checked<RedirectPlan> {
+  if (!isPlainObject(data)) return { ok: false, issues: [issue('redirect-data', 'type', { expected: 'a JSON object' })] };
+  const checked = validate((schema ??= buildSchema()), data, 'redirect-data');
+  const issues: FieldIssue[] = checked.ok ? [] : checked.issues;
+  const url = checked.ok ? webUrl(checked.value.url)! : null;
+  const hosts = options.allowedHosts ?? [];
+  if (url && hosts.length > 0 && !hosts.includes(url.hostname) && !hosts.includes(url.host)) issues.push(issue('url', 'host', { host: url.host }));
+  if (!checked.ok || issues.length > 0) return { ok: false, issues };
+  const method = checked.value.method.toUpperCase() as RedirectMethod;
   const fields = bodyFields(data.body);
-  const url = method === 'GET' ? mergeQuery(result.data.url, fields) : webUrl(result.data.url)!.href;
-  return { ok: true, value: { method, url, fields } };
+  return { ok: true, value: { method, url: method === 'GET' ? mergeQuery(url!.href, fields) : url!.href, fields } };
 }
 
 /** What a merchant backend's `src` endpoint answered. */
@@ -130,9 +103,6 @@ export type PollAnswer =
   | { kind: 'ready'; data: unknown }
   | { kind: 'status'; status: string; final: boolean; code?: string; message?: string }
   | { kind: 'unknown' };
-
-/** Final Gate statuses: polling stops on them. */
-export const FINAL_STATUSES = ['decline', 'success'];
 
 /** `{ "redirect_data": {...} }` (or `redirectData`) when ready, `{ "status", "code"?, "message"? }` while not. */
 export function readPollAnswer(answer: unknown): PollAnswer {

@@ -6,8 +6,9 @@
  * Every failure becomes an EcommpayFailure with its code; an abort by the caller stays an AbortError.
  */
 import * as z from 'zod/mini';
-import { EcommpayFailure } from './errors.ts';
+import { EcommpayFailure, describeIssues } from './errors.ts';
 import type { LaunchParams } from './launch.ts';
+import { BASE64, isPlainObject, isScalar, report, rule, validate } from './rules.ts';
 
 /** What a backend (or a custom `sign` function) answers. */
 export interface SignAnswer {
@@ -19,28 +20,30 @@ export interface SignAnswer {
 /** A custom signer replacing the HTTP call: `(params, { signal }) => Promise<SignAnswer>`. */
 export type SignFunction = (params: LaunchParams, options: { signal: AbortSignal }) => Promise<SignAnswer>;
 
-export const DEFAULT_SIGN_TIMEOUT = 15_000;
-
-const scalar = z.union([z.string(), z.number().check(z.refine(Number.isFinite)), z.boolean()]);
+let answerSchema: z.ZodMiniType<SignAnswer> | undefined;
 
 /** The answer's schema: a Base64 signature, and optionally flat scalar parameters. */
-export const signAnswerSchema = z.object({
-  signature: z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'signature must be a Base64 string')),
-  params: z.optional(z.record(z.string(), scalar)),
-});
+const buildAnswerSchema = () =>
+  z.object({
+    signature: z.string().check(z.refine((v) => BASE64.test(v), rule('pattern', { example: 'Base64 text' }))),
+    params: z.optional(
+      z.unknown().check(
+        z.superRefine((params, ctx) => {
+          if (!isPlainObject(params)) return void report(ctx, [], 'type', { expected: 'an object of parameters' });
+          for (const [key, value] of Object.entries(params)) if (!isScalar(value)) report(ctx, [key], 'scalar');
+        }),
+      ),
+    ),
+  }) as z.ZodMiniType<SignAnswer>;
 
 /** Validates an answer; throws `sign-invalid-response` naming what is wrong. */
 export function checkSignAnswer(answer: unknown): SignAnswer {
-  const parsed = z.safeParse(signAnswerSchema, answer);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({
-    field: i.path.map(String).join('.') || 'answer',
-    message: i.message,
-  }));
+  const checked = validate((answerSchema ??= buildAnswerSchema()), answer, 'answer');
+  if (checked.ok) return checked.value;
   throw new EcommpayFailure(
     'sign-invalid-response',
-    `The signing endpoint's answer is not {"signature": "<base64>", "params"?: {...}}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
-    issues,
+    describeIssues('The signing endpoint\'s answer is not {"signature": "<base64>", "params"?: {...}}', checked.issues),
+    checked.issues,
   );
 }
 

@@ -184,7 +184,7 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
 
     const rules = methodRules(payment.method);
     if (params.force_payment_method !== undefined && params.force_payment_method !== rules.code) {
-      return json(422, { error: `force_payment_method must be ${rules.code} for this payment`, issues: [{ field: 'force_payment_method', message: `force_payment_method must be ${rules.code}` }] });
+      return json(422, { error: `force_payment_method must be ${rules.code} for this payment`, issues: [{ field: 'force_payment_method', rule: 'only-value', message: `force_payment_method must be ${rules.code}` }] });
     }
     if (params.payment_methods_options !== undefined) {
       const canonical = displayOptions(rules, params.payment_methods_options);
@@ -209,13 +209,13 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
       ...payment.params,
     };
     const limits = effectiveLimits(rules, payment.currency, payment.minAmount, payment.maxAmount);
-    const issues = paramIssues(rules, signed, limits, 'en');
+    const issues = paramIssues(rules, signed, limits);
     if (issues.length > 0) return json(422, { error: issues.map((i) => i.message).join('; '), issues });
     try {
       return json(200, { signature: await signParams(signed, secretKey), params: signed });
     } catch (error) {
       if (!(error instanceof AmbiguousPayloadError)) throw error;
-      return json(422, { error: error.message, issues: [{ field: error.path, message: error.message }] });
+      return json(422, { error: error.message, issues: [{ field: error.path, rule: 'no-semicolon', message: error.message }] });
     }
   };
 }

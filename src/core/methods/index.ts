@@ -2,9 +2,9 @@ import { cupBank } from './cup-bank.ts';
 import { onlinePhilippinesBanks } from './online-philippines-banks.ts';
 import type { MethodCode, MethodRules } from './types.ts';
 
-export type { AmountRange, MethodCode, MethodRules } from './types.ts';
+export type * from './types.ts';
 export { cupBank } from './cup-bank.ts';
-export { onlinePhilippinesBanks, INSTAPAY_MAX } from './online-philippines-banks.ts';
+export { onlinePhilippinesBanks } from './online-philippines-banks.ts';
 
 /** Every supported method, by its Payment Page code. Adding a method = one file + one line here. */
 export const METHODS: Readonly<Record<MethodCode, MethodRules>> = {
@@ -18,3 +18,7 @@ export const isMethodCode = (value: unknown): value is MethodCode =>
   typeof value === 'string' && Object.hasOwn(METHODS, value);
 
 export const methodRules = (code: MethodCode): MethodRules => METHODS[code];
+
+/** The methods with bank display options (`split-banks`, `banks-id`, `bank-picker`), by name. */
+export const bankOptionMethods = (lang: 'en' | 'zh' = 'en'): string =>
+  METHOD_CODES.filter((m) => METHODS[m].optionsKey).map((m) => METHODS[m].name[lang]).join(', ');
