@@ -12,7 +12,7 @@ const init = <T>(detail: T, cancelable = false): CustomEventInit<T> => ({
   cancelable,
 });
 
-/** `ecommpay-error`: any failure. `detail.issues` lists `{ field, message }` for invalid input. */
+/** `ecommpay-error`: any failure. `detail.issues` lists `{ field, rule, message }` for invalid input. */
 export class EcommpayErrorEvent extends CustomEvent<EcommpayErrorDetail> {
   constructor(detail: EcommpayErrorDetail) {
     super('ecommpay-error', init(detail));
@@ -44,7 +44,8 @@ export class EcommpayLaunchEvent extends CustomEvent<LaunchDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Every element, `document` and `window` (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend it).
+  interface GlobalEventHandlersEventMap {
     'ecommpay-error': EcommpayErrorEvent;
     'ecommpay-ready': EcommpayReadyEvent;
     'ecommpay-launch': EcommpayLaunchEvent;

@@ -8,6 +8,10 @@ export interface CheckoutMessages {
   amountLabel: string;
   methodLabel: string;
   invalidConfig: string;
+  /** `bank-picker`: the buyer has yet to choose. */
+  chooseBank: string;
+  /** A part of the page (the bank choice) could not be loaded. */
+  loadFailed: string;
   mobileUnsupported: string;
   signHttp: string;
   signNetwork: string;
@@ -22,7 +26,9 @@ export const checkoutMessages: Record<Lang, CheckoutMessages> = {
     busy: 'Connecting to the payment page…',
     amountLabel: 'Amount',
     methodLabel: 'Payment method',
-    invalidConfig: 'This payment cannot start because its settings are invalid:',
+    invalidConfig: 'This payment can’t be started. Please contact the shop.',
+    chooseBank: 'Choose your bank',
+    loadFailed: 'Part of this page could not be loaded. Check your connection and try again.',
     mobileUnsupported: 'CUP Banks payments are not supported on mobile devices. Please pay from a computer.',
     signHttp: 'The shop could not prepare this payment. Please try again.',
     signNetwork: 'The shop could not be reached. Check your connection and try again.',
@@ -35,7 +41,9 @@ export const checkoutMessages: Record<Lang, CheckoutMessages> = {
     busy: '正在连接支付页面…',
     amountLabel: '金额',
     methodLabel: '支付方式',
-    invalidConfig: '支付设置有误，无法发起支付：',
+    invalidConfig: '无法发起此笔支付，请联系商户。',
+    chooseBank: '请选择银行',
+    loadFailed: '页面部分内容加载失败，请检查网络后重试。',
     mobileUnsupported: '银联银行卡支付不支持移动设备，请使用电脑完成支付。',
     signHttp: '商户暂时无法处理此笔支付，请重试。',
     signNetwork: '无法连接商户服务器，请检查网络后重试。',

@@ -14,6 +14,3 @@ export function uiLang(language: string | null | undefined, fallback: Lang): Lan
 
 /** The BCP 47 locale used for `Intl` formatting in a UI language. */
 export const LOCALES: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
-
-export type { RuleMessages } from './rules.ts';
-export { ruleMessages } from './rules.ts';

@@ -1,3 +1,4 @@
+import type { IssueParams, IssueRule } from '../core/errors.ts';
 import type { Lang } from './index.ts';
 
 /** Texts of `<ecommpay-payout-form>`. Field labels are keyed by the field's path in the Gate request. */
@@ -19,6 +20,10 @@ export interface PayoutMessages {
   fixErrors: string;
   /** A rule of the request no field of the form can fix (currency, description). */
   invalidSetup: string;
+  /** The region list could not be loaded. */
+  loadFailed: string;
+  /** The buyer's sentence for a broken rule on a field; `limit` is already formatted as money. */
+  issue(rule: IssueRule, label: string, params: IssueParams & { limit?: string | number }): string;
 }
 
 export const payoutMessages: Record<Lang, PayoutMessages> = {
@@ -59,7 +64,34 @@ export const payoutMessages: Record<Lang, PayoutMessages> = {
     optional: '(optional)',
     submit: 'Request payout',
     fixErrors: 'Please correct the highlighted fields.',
-    invalidSetup: 'This payout form is set up incorrectly:',
+    invalidSetup: 'This payout form is set up incorrectly. Please contact the shop.',
+    loadFailed: 'Part of this form could not be loaded. Check your connection and try again.',
+    issue: (rule, label, p) => {
+      switch (rule) {
+        case 'required':
+          return `${label} is required`;
+        case 'min':
+          return `${label} must be at least ${p.limit}`;
+        case 'max':
+          return `${label} must be at most ${p.limit}`;
+        case 'digits':
+          return `${label} must be ${p.min === p.max ? p.min : `${p.min}–${p.max}`} digits`;
+        case 'luhn':
+          return `${label} is not a valid card number (checksum)`;
+        case 'chinese':
+          return `${label} must be written in Chinese characters`;
+        case 'email':
+          return `${label} must be an e-mail address`;
+        case 'no-semicolon':
+          return `${label} must not contain ";"`;
+        case 'not-in-list':
+          return `${label} is not one of the listed choices`;
+        case 'pattern':
+          return `${label} must look like ${p.example}`;
+        default:
+          return `${label} is not valid`;
+      }
+    },
   },
   zh: {
     labels: {
@@ -98,6 +130,33 @@ export const payoutMessages: Record<Lang, PayoutMessages> = {
     optional: '（选填）',
     submit: '申请提现',
     fixErrors: '请更正标出的字段。',
-    invalidSetup: '提现表单设置有误：',
+    invalidSetup: '提现表单设置有误，请联系商户。',
+    loadFailed: '表单部分内容加载失败，请检查网络后重试。',
+    issue: (rule, label, p) => {
+      switch (rule) {
+        case 'required':
+          return `${label} 为必填项`;
+        case 'min':
+          return `${label} 不得低于 ${p.limit}`;
+        case 'max':
+          return `${label} 不得高于 ${p.limit}`;
+        case 'digits':
+          return `${label} 必须是 ${p.min === p.max ? p.min : `${p.min}–${p.max}`} 位数字`;
+        case 'luhn':
+          return `${label} 不是有效的卡号（校验失败）`;
+        case 'chinese':
+          return `${label} 必须使用中文填写`;
+        case 'email':
+          return `${label} 必须是有效的电子邮件地址`;
+        case 'no-semicolon':
+          return `${label} 不得包含“;”`;
+        case 'not-in-list':
+          return `${label} 不在可选范围内`;
+        case 'pattern':
+          return `${label} 的格式应为 ${p.example}`;
+        default:
+          return `${label} 无效`;
+      }
+    },
   },
 };

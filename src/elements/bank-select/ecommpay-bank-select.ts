@@ -1,10 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { loadBanks, type BankList, type BankOption } from '../../core/banks.ts';
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { bankSelectMessages, type BankSelectMessages } from '../../i18n/bank-select.ts';
-import { uiLang, type Lang } from '../../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { EcommpayElement } from '../base.ts';
+import { Job } from '../job.ts';
+import { loadFailure } from '../lazy.ts';
 import { bankSelectStyles } from './ecommpay-bank-select.styles.ts';
 import { EcommpayBanksEvent } from './events.ts';
 
@@ -16,6 +18,7 @@ import { EcommpayBanksEvent } from './events.ts';
  *
  * @event change - The buyer chose a bank; read `value` (or `bankId`, `selectedBank`).
  * @event ecommpay-banks - `{ banks, source, failure? }`: a list loaded (`source` `live` or `catalogue`).
+ * @event ecommpay-error - `{ code: 'load-failed', message }`: neither the live list nor the bundled catalogue could be loaded (tried again on the next change or reconnection).
  *
  * @csspart base - The wrapper.
  * @csspart label - The visible label.
@@ -37,44 +40,53 @@ import { EcommpayBanksEvent } from './events.ts';
  * @cssproperty --ecommpay-error - Error colour.
  * @cssproperty --ecommpay-focus - Focus ring colour.
  */
-export class EcommpayBankSelect extends LitElement {
+export class EcommpayBankSelect extends EcommpayElement {
   static override styles = bankSelectStyles;
   static formAssociated = true;
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...EcommpayElement.shadowRootOptions, delegatesFocus: true };
+
+  static override properties: PropertyDeclarations = {
+    method: {},
+    operation: {},
+    banksUrl: { attribute: 'banks-url' },
+    testMode: { type: Boolean, attribute: 'test-mode' },
+    label: {},
+    value: {},
+    name: { reflect: true },
+    required: { type: Boolean },
+    disabled: { type: Boolean },
+    error: { attribute: false },
+    _list: { state: true },
+    _loading: { state: true },
+    _query: { state: true },
+    _open: { state: true },
+    _active: { state: true },
+    _formDisabled: { state: true },
+  };
 
   /** `cup-bank` or `online-philippines-banks`. */
-  @property() method: string | null = null;
-
+  declare method: string | null;
   /** `sale` (purchase, the default) or `payout`: only banks supporting it are offered. */
-  @property() operation: string | null = null;
-
+  declare operation: string | null;
   /**
    * Your backend's bank list (GET). Answers ecommpay's list (`[{ id, name, abbr? }]`) or
    * `{ banks: [{ id, name, code? }] }`; `{method}` and `{operation}` in the URL are filled in.
    * Without it, or when it fails, the bundled catalogue is used.
    */
-  @property({ attribute: 'banks-url' }) banksUrl: string | null = null;
-
+  declare banksUrl: string | null;
   /** Test projects: only the method's test banks (Philippines: 486 and 487). */
-  @property({ type: Boolean, attribute: 'test-mode' }) testMode = false;
-
-  /** `en` or `zh` (default: the method's UI language). */
-  @property() language: string | null = null;
-
+  declare testMode: boolean;
   /** The visible label (default "Bank" / "银行"). */
-  @property() label: string | null = null;
-
+  declare label: string | null;
   /** The chosen `bank_id` as a string (`''` when none), like a native control's value. Not reflected. */
-  @property() value = '';
-
+  declare value: string;
   /** Form field name (the form gets `name=<bank_id>`). */
-  @property({ reflect: true }) name: string | null = null;
-
-  @property({ type: Boolean }) required = false;
-  @property({ type: Boolean }) disabled = false;
-
+  declare name: string | null;
+  /** The form may not be submitted without a bank. */
+  declare required: boolean;
+  declare disabled: boolean;
   /** A validation message to show (sets `aria-invalid`); `null` for none. */
-  @property({ attribute: false }) error: string | null = null;
+  declare error: string | null;
 
   /** The chosen `bank_id` as a number, or `null`. */
   get bankId(): number | null {
@@ -101,32 +113,37 @@ export class EcommpayBankSelect extends LitElement {
     return this._loadPromise;
   }
 
-  @state() private _list: BankList | null = null;
-  @state() private _loading = false;
-  @state() private _query: string | null = null;
-  @state() private _open = false;
-  @state() private _active = -1;
-  @state() private _formDisabled = false;
+  declare private _list: BankList | null;
+  declare private _loading: boolean;
+  declare private _query: string | null;
+  declare private _open: boolean;
+  declare private _active: number;
+  declare private _formDisabled: boolean;
 
   private _internals = this.attachInternals();
-  private _abort: AbortController | null = null;
+  private _loader = new Job(this);
   private _loadPromise: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super();
+    this.method = this.operation = this.banksUrl = this.label = this.name = this.error = null;
+    this.value = '';
+    this.testMode = this.required = this.disabled = false;
+    this._list = this._query = null;
+    this._loading = this._open = this._formDisabled = false;
+    this._active = -1;
+  }
 
   // ── behaviour ────────────────────────────────────────────────────────────
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._abort?.abort();
-    this._abort = null;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated && !this._list && !this._loading) this._load();
+    // Disconnected mid-load (the load was dropped), or a load that failed: load again.
+    if (this.hasUpdated && !this._loader.running && (!this._list || this._loading)) this._load();
   }
 
-  private get _lang(): Lang {
-    return uiLang(this.language, isMethodCode(this.method) ? methodRules(this.method).uiLanguage : 'en');
+  protected override get _defaultLang(): Lang {
+    return isMethodCode(this.method) ? methodRules(this.method).uiLanguage : 'en';
   }
 
   private get _t(): BankSelectMessages {
@@ -144,36 +161,29 @@ export class EcommpayBankSelect extends LitElement {
 
   /** Fetches the list; a newer request makes an older answer irrelevant (it is aborted and dropped). */
   private _load(): void {
-    this._abort?.abort();
-    this._abort = null;
     const method = this.method;
     if (!isMethodCode(method)) {
+      this._loader.abort();
       this._list = null;
       this._loading = false;
       this._loadPromise = Promise.resolve();
       return;
     }
-    const controller = new AbortController();
-    this._abort = controller;
     this._loading = true;
-    this._loadPromise = loadBanks({
-      method,
-      operation: this._operation,
-      url: this.banksUrl,
-      testMode: this.testMode,
-      signal: controller.signal,
-    }).then(
+    this._loadPromise = this._loader.run(
+      (signal) => loadBanks({ method, operation: this._operation, url: this.banksUrl, testMode: this.testMode, signal }),
       (list) => {
-        if (this._abort !== controller) return;
+        this._error = null;
         this._list = list;
         this._loading = false;
         this._active = -1;
         this.dispatchEvent(new EcommpayBanksEvent(list));
       },
-      () => {
-        if (this._abort !== controller) return;
-        this._list = { banks: [], source: 'catalogue', failure: 'unavailable' };
+      // Neither the live list nor the catalogue's chunk: say so; the next change or reconnection tries again.
+      (error) => {
+        this._list = null;
         this._loading = false;
+        this._fail(loadFailure('the bank catalogue', error));
       },
     );
   }
@@ -297,11 +307,12 @@ export class EcommpayBankSelect extends LitElement {
     const fallback = !this._loading && this._list?.failure !== undefined;
     let status = '';
     if (this._loading) status = t.loading;
+    else if (this._error) status = t.unavailable;
     else if (this._list && this.banks.length === 0) status = t.noBanks;
     else if (this._query?.trim()) status = list.length === 0 ? t.noMatches : t.count(list.length);
 
     return html`
-      <div part="base" class="base" lang=${this._lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div part="base" class="base" lang=${this._langTag}>
         <label part="label" class="label" for="input">${label}</label>
         <div class="box">
           <input

@@ -9,7 +9,8 @@ export class EcommpayBanksEvent extends CustomEvent<BankList> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Every element, `document` and `window` (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend it).
+  interface GlobalEventHandlersEventMap {
     'ecommpay-banks': EcommpayBanksEvent;
   }
 }

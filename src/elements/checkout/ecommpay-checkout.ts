@@ -1,40 +1,22 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatAmount } from '../../core/amount.ts';
-import { define } from '../../define.ts';
-import { EcommpayFailure, type EcommpayErrorDetail, type FieldIssue } from '../../core/errors.ts';
-import {
-  effectiveLimits,
-  paramIssues,
-  parseCheckoutConfig,
-  withPickedBank,
-  type CheckoutConfig,
-  type LaunchParams,
-  type Parsed,
-} from '../../core/launch.ts';
-import { methodRules, isMethodCode } from '../../core/methods/index.ts';
-import { DEFAULT_PAYMENT_PAGE_URL, launchUrl, paymentPageBase } from '../../core/payment-page.ts';
-import {
-  DEFAULT_SIGN_TIMEOUT,
-  checkSignAnswer,
-  signOverHttp,
-  withTimeout,
-  type SignAnswer,
-  type SignFunction,
-} from '../../core/sign-client.ts';
-import { bankSelectMessages } from '../../i18n/bank-select.ts';
+import { EcommpayFailure, describeIssues, type EcommpayErrorDetail, type FieldIssue } from '../../core/errors.ts';
+import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutInput, type LaunchParams, type Parsed } from '../../core/launch.ts';
+import { isMethodCode, methodRules } from '../../core/methods/index.ts';
+import { launchUrl } from '../../core/payment-page.ts';
+import { CURRENCY, isBlank } from '../../core/rules.ts';
+import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
 import { checkoutMessages, type CheckoutMessages } from '../../i18n/checkout.ts';
-import { ruleMessages, uiLang, type Lang } from '../../i18n/index.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { EcommpayElement } from '../base.ts';
 import { isMobileDevice } from '../device.ts';
-import type { EcommpayBankSelect } from '../bank-select/ecommpay-bank-select.ts';
 import { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
+import { Job } from '../job.ts';
+import { loadFailure } from '../lazy.ts';
+import { loadBankSelect } from '../loaders.ts';
 import { checkoutStyles } from './ecommpay-checkout.styles.ts';
 
-/** A valid checkout, ready to sign: the parsed configuration plus how to sign and where to go. */
-interface Launchable extends CheckoutConfig {
-  base: string;
-  timeout: number;
-}
+const str = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
 /**
  * @tagname ecommpay-checkout
@@ -45,7 +27,8 @@ interface Launchable extends CheckoutConfig {
  *
  * @event ecommpay-ready - `{ params }`: the configuration became valid.
  * @event ecommpay-launch - `{ url, params, signature }`, cancelable: about to open the Payment Page.
- * @event ecommpay-error - `{ code, message, issues? }`: invalid configuration, mobile device (CUP), or a signing failure.
+ * @event ecommpay-error - `{ code, message, issues? }`: invalid configuration, mobile device (CUP), a signing failure, or
+ * `load-failed` when the bank choice of `bank-picker` could not be loaded (tried again on the next click).
  *
  * @csspart base - The card around everything.
  * @csspart summary - The method and amount list.
@@ -68,79 +51,90 @@ interface Launchable extends CheckoutConfig {
  * @cssproperty --ecommpay-error - Error colour.
  * @cssproperty --ecommpay-focus - Focus ring colour.
  */
-export class EcommpayCheckout extends LitElement {
+export class EcommpayCheckout extends EcommpayElement {
   static override styles = checkoutStyles;
 
+  static override properties: PropertyDeclarations = {
+    method: {},
+    projectId: { attribute: 'project-id' },
+    paymentId: { attribute: 'payment-id' },
+    amount: {},
+    currency: {},
+    customerId: { attribute: 'customer-id' },
+    description: {},
+    customerEmail: { attribute: 'customer-email' },
+    customerFirstName: { attribute: 'customer-first-name' },
+    customerLastName: { attribute: 'customer-last-name' },
+    preselect: { type: Boolean },
+    splitBanks: { type: Boolean, attribute: 'split-banks' },
+    banksId: { attribute: 'banks-id' },
+    minAmount: { attribute: 'min-amount' },
+    maxAmount: { attribute: 'max-amount' },
+    signUrl: { attribute: 'sign-url' },
+    signTimeout: { attribute: 'sign-timeout' },
+    paymentPageUrl: { attribute: 'payment-page-url' },
+    allowMobile: { type: Boolean, attribute: 'allow-mobile' },
+    bankPicker: { type: Boolean, attribute: 'bank-picker' },
+    banksUrl: { attribute: 'banks-url' },
+    testMode: { type: Boolean, attribute: 'test-mode' },
+    extraParams: { attribute: false },
+    sign: { attribute: false },
+    _busy: { state: true },
+    _bank: { state: true },
+    _bankError: { state: true },
+  };
+
   /** `cup-bank` or `online-philippines-banks`. Required. */
-  @property() method: string | null = null;
-
+  declare method: string | null;
   /** Your ecommpay project ID (`project_id`). Required. */
-  @property({ attribute: 'project-id' }) projectId: string | number | null = null;
-
+  declare projectId: string | number | null;
   /** Your payment ID (`payment_id`), unique within the project. Required. */
-  @property({ attribute: 'payment-id' }) paymentId: string | null = null;
-
+  declare paymentId: string | null;
   /** Amount in minor units (`payment_amount`; `10000` = 100.00). Required. */
-  @property() amount: string | number | null = null;
-
+  declare amount: string | number | null;
   /** ISO 4217 currency (`payment_currency`); defaults to the method's (CUP: CNY only). */
-  @property() currency: string | null = null;
-
+  declare currency: string | null;
   /** Your customer's ID (`customer_id`). Required. */
-  @property({ attribute: 'customer-id' }) customerId: string | null = null;
-
+  declare customerId: string | null;
   /** `payment_description`, at most 255 characters; required for CUP. */
-  @property() description: string | null = null;
-
-  /** `language_code` and the UI language. CUP: always `zh` (the default). */
-  @property() language: string | null = null;
-
-  @property({ attribute: 'customer-email' }) customerEmail: string | null = null;
-  @property({ attribute: 'customer-first-name' }) customerFirstName: string | null = null;
-  @property({ attribute: 'customer-last-name' }) customerLastName: string | null = null;
-
+  declare description: string | null;
+  /** `customer_email`. */
+  declare customerEmail: string | null;
+  /** `customer_first_name`. */
+  declare customerFirstName: string | null;
+  /** `customer_last_name`. */
+  declare customerLastName: string | null;
   /** Open the Payment Page on this method directly (`force_payment_method`). */
-  @property({ type: Boolean }) preselect = false;
-
+  declare preselect: boolean;
   /** Philippines: each bank as its own button (`split_banks`). */
-  @property({ type: Boolean, attribute: 'split-banks' }) splitBanks = false;
-
+  declare splitBanks: boolean;
   /** Philippines: only these banks, e.g. `"2421,2371"` (`banks_id`). */
-  @property({ attribute: 'banks-id' }) banksId: string | null = null;
-
+  declare banksId: string | null;
   /** Override the method's documented purchase limits (minor units). */
-  @property({ attribute: 'min-amount' }) minAmount: string | number | null = null;
-  @property({ attribute: 'max-amount' }) maxAmount: string | number | null = null;
-
+  declare minAmount: string | number | null;
+  /** Override the method's documented purchase limits (minor units). */
+  declare maxAmount: string | number | null;
   /** Your backend's signing endpoint. Required unless `sign` is set. */
-  @property({ attribute: 'sign-url' }) signUrl: string | null = null;
-
+  declare signUrl: string | null;
   /** Milliseconds to wait for the signature (default 15000). */
-  @property({ attribute: 'sign-timeout' }) signTimeout: string | number | null = null;
-
+  declare signTimeout: string | number | null;
   /** Payment Page host (default `https://paymentpage.ecommpay.com`). */
-  @property({ attribute: 'payment-page-url' }) paymentPageUrl: string | null = null;
-
+  declare paymentPageUrl: string | null;
   /** CUP: do not block mobile devices. */
-  @property({ type: Boolean, attribute: 'allow-mobile' }) allowMobile = false;
-
+  declare allowMobile: boolean;
   /**
    * Philippines: the buyer picks the bank here first; the launch preselects it (variant 5:
    * `force_payment_method` + `banks_id: [chosen]`, in place of `preselect`/`split-banks`/`banks-id`).
    */
-  @property({ type: Boolean, attribute: 'bank-picker' }) bankPicker = false;
-
+  declare bankPicker: boolean;
   /** `bank-picker`: your backend's bank list (see `<ecommpay-bank-select>`); the bundled catalogue otherwise. */
-  @property({ attribute: 'banks-url' }) banksUrl: string | null = null;
-
+  declare banksUrl: string | null;
   /** `bank-picker` in a test project: only the test banks (486 and 487). */
-  @property({ type: Boolean, attribute: 'test-mode' }) testMode = false;
-
+  declare testMode: boolean;
   /** Further Payment Page parameters, passed through as they are. */
-  @property({ attribute: false }) extraParams: Record<string, unknown> | null = null;
-
+  declare extraParams: Record<string, unknown> | null;
   /** A custom signer replacing the HTTP call to `sign-url`. */
-  @property({ attribute: false }) sign: SignFunction | null = null;
+  declare sign: SignFunction | null;
 
   /** The exact unsigned parameters the next click sends, or `null` while the configuration is invalid. */
   get launchParams(): LaunchParams | null {
@@ -148,57 +142,58 @@ export class EcommpayCheckout extends LitElement {
     return parsed.ok ? { ...parsed.value.params } : null;
   }
 
-  @state() private _busy = false;
-  @state() private _error: EcommpayErrorDetail | null = null;
+  declare private _busy: boolean;
   /** `bank-picker`: the chosen bank, and the "choose your bank" message after a click without one. */
-  @state() private _bank: number | null = null;
-  @state() private _bankError: string | null = null;
+  declare private _bank: number | null;
+  declare private _bankError: string | null;
 
-  private _signing: AbortController | null = null;
+  private _signing = new Job(this);
+  private _parseInput = memoiseCheckout();
   private _announced = '';
+
+  constructor() {
+    super();
+    this.method = this.projectId = this.paymentId = this.amount = this.currency = this.customerId = null;
+    this.description = this.customerEmail = this.customerFirstName = this.customerLastName = null;
+    this.banksId = this.minAmount = this.maxAmount = this.signUrl = this.signTimeout = this.paymentPageUrl = null;
+    this.banksUrl = this.extraParams = this.sign = null;
+    this.preselect = this.splitBanks = this.allowMobile = this.bankPicker = this.testMode = false;
+    this._busy = false;
+    this._bank = null;
+    this._bankError = null;
+  }
 
   // ── behaviour ────────────────────────────────────────────────────────────
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pageshow', this._onPageShow);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this._onPageShow);
-    this._signing?.abort();
-    this._signing = null;
     this._busy = false;
   }
 
   /** Coming back with the back button: the page may be restored mid-launch; make it usable again. */
-  private _onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) this._busy = false;
-  };
+  protected override _restored(): void {
+    this._busy = false;
+  }
 
-  private get _lang(): Lang {
-    const fallback = isMethodCode(this.method) ? methodRules(this.method).uiLanguage : 'en';
-    return uiLang(this.language, fallback);
+  private get _rules() {
+    return isMethodCode(this.method) ? methodRules(this.method) : null;
+  }
+
+  protected override get _defaultLang(): Lang {
+    return this._rules?.uiLanguage ?? 'en';
   }
 
   private get _t(): CheckoutMessages {
     return checkoutMessages[this._lang];
   }
 
-  private _str(value: string | number | null): string | null {
-    return value === null || value === undefined ? null : String(value);
-  }
-
-  /** Attributes and properties → a launchable configuration, or every broken rule. */
-  private _parse(): Parsed<Launchable> {
-    const lang = this._lang;
-    const t = ruleMessages[lang];
-    const input = {
+  /** Attributes and properties → the configuration, parsed once per change of any of them. */
+  private _parse(): Parsed<CheckoutConfig> {
+    const input: CheckoutInput = {
       method: this.method,
-      'project-id': this._str(this.projectId),
+      'project-id': str(this.projectId),
       'payment-id': this.paymentId,
-      amount: this._str(this.amount),
+      amount: str(this.amount),
       currency: this.currency,
       'customer-id': this.customerId,
       description: this.description,
@@ -209,85 +204,65 @@ export class EcommpayCheckout extends LitElement {
       preselect: this.preselect,
       'split-banks': this.splitBanks,
       'banks-id': this.banksId,
-      'min-amount': this._str(this.minAmount),
-      'max-amount': this._str(this.maxAmount),
+      'min-amount': str(this.minAmount),
+      'max-amount': str(this.maxAmount),
       extraParams: this.extraParams,
+      'sign-url': this.signUrl,
+      sign: typeof this.sign === 'function',
+      'sign-timeout': str(this.signTimeout),
+      'payment-page-url': this.paymentPageUrl,
+      'bank-picker': this.bankPicker,
+      bank: this._bank,
     };
-    const picker = this._picker;
-    const parsed = parseCheckoutConfig(picker && this._bank !== null ? withPickedBank(input, this._bank) : input, lang);
-    const issues: FieldIssue[] = parsed.ok ? [] : [...parsed.issues];
-    const add = (field: string, message: string) => issues.push({ field, message });
-    if (this.bankPicker && !picker) add('bank-picker', t.onlyForMethod('bank-picker', methodRules('online-philippines-banks').name[lang]));
-    if (picker && this._bank === null) add('bank', bankSelectMessages[lang].choose);
-
-    if (!this.sign && !this.signUrl?.trim()) add('sign-url', t.required('sign-url'));
-    const timeoutText = this._str(this.signTimeout);
-    let timeout = DEFAULT_SIGN_TIMEOUT;
-    if (timeoutText !== null) {
-      timeout = Number(timeoutText);
-      if (!/^[1-9]\d*$/.test(timeoutText.trim())) add('sign-timeout', t.positiveInteger('sign-timeout'));
-    }
-    const base = paymentPageBase(this.paymentPageUrl ?? DEFAULT_PAYMENT_PAGE_URL);
-    if (!base) add('payment-page-url', t.url('payment-page-url'));
-
-    if (!parsed.ok || issues.length > 0 || !base) return { ok: false, issues };
-    return { ok: true, value: { ...parsed.value, base, timeout } };
+    return this._parseInput(input);
   }
 
   /** Whether the bank-picker applies (the method has the Philippine display options). */
   private get _picker(): boolean {
-    return this.bankPicker && isMethodCode(this.method) && methodRules(this.method).bankDisplayOptions;
+    return this.bankPicker && !!this._rules?.optionsKey;
   }
 
   /** Only the bank is missing: the buyer has yet to choose, nothing is misconfigured. */
-  private _awaitingBank(parsed: Parsed<Launchable>): boolean {
+  private _awaitingBank(parsed: Parsed<CheckoutConfig>): boolean {
     return !parsed.ok && parsed.issues.every((i) => i.field === 'bank');
   }
 
   private _onBankChange = (event: Event) => {
-    const id = (event.target as EcommpayBankSelect).bankId;
+    const id = (event.target as HTMLElementTagNameMap['ecommpay-bank-select']).bankId;
     this._bank = id;
     if (id !== null) this._bankError = null;
   };
 
   private get _mobileBlocked(): boolean {
-    return isMethodCode(this.method) && !methodRules(this.method).mobileSupported && !this.allowMobile && isMobileDevice();
-  }
-
-  private _fail(detail: EcommpayErrorDetail): void {
-    this._error = detail;
-    this.dispatchEvent(new EcommpayErrorEvent(detail));
+    return !!this._rules && !this._rules.mobileSupported && !this.allowMobile && isMobileDevice();
   }
 
   private _invalid(issues: FieldIssue[]): EcommpayErrorDetail {
-    return {
-      code: 'invalid-config',
-      message: `Invalid configuration: ${issues.map((i) => i.message).join('; ')}`,
-      issues,
-    };
+    return { code: 'invalid-config', message: describeIssues('Invalid configuration', issues), issues };
+  }
+
+  /** The bank choice, when `bank-picker` needs it and it is not defined yet; a failure is reported and tried again on the next click. */
+  private _loadBankSelect(): void {
+    if (!this._picker || customElements.get('ecommpay-bank-select')) return;
+    loadBankSelect().then(
+      () => this._error?.code === 'load-failed' && (this._error = null),
+      (error: unknown) => this._fail(loadFailure('<ecommpay-bank-select>', error)),
+    );
   }
 
   /** Tells listeners when the configuration turns valid or invalid (once per distinct state). */
-  protected override willUpdate(_changed: PropertyValues): void {
-    // The bank choice is defined on first use, so pages without it never load it. (Defined here
-    // from the class, not by a define module's side effect, which a bundler may drop.)
-    if (this._picker && !customElements.get('ecommpay-bank-select')) {
-      void import('../bank-select/ecommpay-bank-select.ts').then((m) => define('ecommpay-bank-select', m.EcommpayBankSelect));
-    }
+  protected override willUpdate(): void {
+    this._loadBankSelect();
     if (this._busy) return;
     const parsed = this._parse();
     const key = JSON.stringify(parsed.ok ? parsed.value.params : parsed.issues);
     if (key === this._announced) return;
     this._announced = key;
-    if (this._awaitingBank(parsed)) {
-      if (this._error?.code === 'invalid-config') this._error = null;
-    } else if (parsed.ok) {
-      if (this._error?.code === 'invalid-config') this._error = null;
-      this.dispatchEvent(new EcommpayReadyEvent({ params: { ...parsed.value.params } }));
-      if (this._mobileBlocked) this._fail({ code: 'mobile-unsupported', message: this._t.mobileUnsupported });
-    } else {
-      this._fail(this._invalid(parsed.issues));
-    }
+    if (this._error?.code === 'invalid-config') this._error = null;
+    if (this._awaitingBank(parsed)) return;
+    if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
+    this.dispatchEvent(new EcommpayReadyEvent({ params: { ...parsed.value.params } }));
+    if (this._mobileBlocked) this._fail({ code: 'mobile-unsupported', message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)' });
   }
 
   /**
@@ -298,64 +273,55 @@ export class EcommpayCheckout extends LitElement {
     if (this._busy) return;
     const parsed = this._parse();
     if (this._awaitingBank(parsed)) {
-      this._bankError = bankSelectMessages[this._lang].choose;
+      this._loadBankSelect();
+      this._bankError = this._t.chooseBank;
       this.dispatchEvent(new EcommpayErrorEvent(this._invalid(parsed.ok ? [] : parsed.issues)));
       this.renderRoot.querySelector<HTMLElement>('ecommpay-bank-select')?.focus();
       return;
     }
     if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
-    if (this._mobileBlocked) return this._fail({ code: 'mobile-unsupported', message: this._t.mobileUnsupported });
+    if (this._mobileBlocked) return this._fail({ code: 'mobile-unsupported', message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)' });
 
     const config = parsed.value;
-    const controller = new AbortController();
-    this._signing = controller;
     this._busy = true;
     this._error = null;
     let navigating = false;
-    try {
-      const answer = await withTimeout(config.timeout, controller.signal, (signal) => this._requestSignature(config, signal));
-      if (controller.signal.aborted) return;
-      const params = this._signedParams(config, answer);
-      const url = launchUrl(config.base, params, answer.signature);
-      const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature: answer.signature }));
-      if (proceed && this.isConnected) {
-        navigating = true;
-        window.location.assign(url);
-      }
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this._fail(
-        error instanceof EcommpayFailure
-          ? error.toDetail()
-          : { code: 'sign-invalid-response', message: error instanceof Error ? error.message : String(error) },
-      );
-    } finally {
-      if (this._signing === controller) this._signing = null;
-      // After a navigation starts the page is leaving: stay busy so nothing is sent twice.
-      if (!navigating) this._busy = false;
-    }
+    await this._signing.run(
+      (signal) => withTimeout(config.timeout, signal, (s) => this._requestSignature(config, s)),
+      (answer) => {
+        const params = this._signedParams(config, answer);
+        const url = launchUrl(config.base, params, answer.signature);
+        const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature: answer.signature }));
+        if (proceed && this.isConnected) {
+          navigating = true;
+          window.location.assign(url);
+        }
+      },
+      (error) => {
+        this._busy = false;
+        this._fail(
+          error instanceof EcommpayFailure
+            ? error.toDetail()
+            : { code: 'sign-invalid-response', message: error instanceof Error ? error.message : String(error) },
+        );
+      },
+    );
+    // After a navigation starts the page is leaving: stay busy so nothing is sent twice.
+    if (!navigating) this._busy = false;
   }
 
-  private async _requestSignature(config: Launchable, signal: AbortSignal): Promise<SignAnswer> {
+  private async _requestSignature(config: CheckoutConfig, signal: AbortSignal): Promise<SignAnswer> {
     const params = { ...config.params };
     if (this.sign) return checkSignAnswer(await this.sign(params, { signal }));
-    return signOverHttp(this.signUrl!, params, signal);
+    return signOverHttp(config.signUrl!, params, signal);
   }
 
   /** The backend is the authority: its `params`, when present, replace ours after the same checks. */
-  private _signedParams(config: Launchable, answer: SignAnswer): LaunchParams {
+  private _signedParams(config: CheckoutConfig, answer: SignAnswer): LaunchParams {
     if (!answer.params) return config.params;
-    const currency = String(answer.params.payment_currency ?? '');
-    const min = this._str(this.minAmount);
-    const max = this._str(this.maxAmount);
-    const limits = effectiveLimits(config.rules, currency, min === null ? undefined : Number(min), max === null ? undefined : Number(max));
-    const issues = paramIssues(config.rules, answer.params, limits, this._lang);
+    const issues = signedParamIssues(config, answer.params);
     if (issues.length > 0) {
-      throw new EcommpayFailure(
-        'sign-invalid-response',
-        `The parameters the backend signed break the method's rules: ${issues.map((i) => i.message).join('; ')}`,
-        issues,
-      );
+      throw new EcommpayFailure('sign-invalid-response', describeIssues("The parameters the backend signed break the method's rules", issues), issues);
     }
     return answer.params;
   }
@@ -366,6 +332,7 @@ export class EcommpayCheckout extends LitElement {
 
   // ── rendering ────────────────────────────────────────────────────────────
 
+  /** What the buyer reads about a failure: a plain sentence in the UI language (the detail is for developers). */
   private _errorText(error: EcommpayErrorDetail): string {
     const t = this._t;
     switch (error.code) {
@@ -379,6 +346,8 @@ export class EcommpayCheckout extends LitElement {
         return t.signNetwork;
       case 'sign-timeout':
         return t.signTimeout;
+      case 'load-failed':
+        return t.loadFailed;
       default:
         return t.signInvalid;
     }
@@ -388,16 +357,14 @@ export class EcommpayCheckout extends LitElement {
     const t = this._t;
     const lang = this._lang;
     const parsed = this._parse();
-    const rules = isMethodCode(this.method) ? methodRules(this.method) : null;
-    const amount = Number(this._str(this.amount));
+    const rules = this._rules;
+    const amount = Number(str(this.amount));
     const currency = this.currency ?? rules?.currency ?? '';
-    const formatted =
-      this.amount !== null && Number.isSafeInteger(amount) && /^[A-Z]{3}$/.test(currency) ? formatAmount(amount, currency, lang) : null;
-    const error = this._error;
-    const invalid = !parsed.ok;
+    const formatted = !isBlank(this.amount) && Number.isSafeInteger(amount) && CURRENCY.test(currency) ? formatAmount(amount, currency, lang) : null;
+    const busy = this._busy;
 
     return html`
-      <div part="base" class="base" lang=${lang === 'zh' ? 'zh-CN' : 'en'} aria-busy=${this._busy ? 'true' : 'false'}>
+      <div part="base" class="base" lang=${this._langTag} aria-busy=${busy ? 'true' : 'false'}>
         <dl part="summary" class="summary">
           ${rules
             ? html`<div>
@@ -422,7 +389,7 @@ export class EcommpayCheckout extends LitElement {
               ?test-mode=${this.testMode}
               language=${lang}
               .error=${this._bankError}
-              ?disabled=${this._busy}
+              ?disabled=${busy}
               @change=${this._onBankChange}
             ></ecommpay-bank-select>`
           : nothing}
@@ -430,26 +397,18 @@ export class EcommpayCheckout extends LitElement {
           part="button"
           class="button"
           type="button"
-          ?disabled=${this._busy}
-          aria-disabled=${invalid ? 'true' : 'false'}
+          ?disabled=${busy}
+          aria-disabled=${parsed.ok ? 'false' : 'true'}
           aria-describedby="error"
           @click=${this._onClick}
         >
-          ${this._busy
+          ${busy
             ? html`<span class="spinner" aria-hidden="true"></span><span>${t.busy}</span>`
             : html`<slot>${formatted ? t.pay(formatted) : t.payNoAmount}</slot>`}
         </button>
-        <div part="error" id="error" class="alert" role="alert">${error ? this._renderError(error) : nothing}</div>
+        ${this._renderAlert(this._error ? this._errorText(this._error) : nothing)}
       </div>
     `;
-  }
-
-  private _renderError(error: EcommpayErrorDetail) {
-    return html`<span>${this._errorText(error)}</span>${error.issues?.length
-        ? html`<ul>
-            ${error.issues.map((issue) => html`<li>${issue.message}</li>`)}
-          </ul>`
-        : nothing}`;
   }
 }
 

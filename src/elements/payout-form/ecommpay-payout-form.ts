@@ -1,16 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { formatAmount } from '../../core/amount.ts';
 import { loadCatalogue } from '../../core/banks.ts';
-import type { FieldIssue } from '../../core/errors.ts';
+import { describeIssues, type FieldIssue } from '../../core/errors.ts';
 import type { GateBody } from '../../core/gate.ts';
-import { INSTAPAY_MAX, isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
-import { PAYOUT_FIELDS, checkPayout, parseMajorAmount, type PanType, type PayoutCheck, type PayoutField } from '../../core/payout.ts';
-import { ruleMessages, uiLang, type Lang } from '../../i18n/index.ts';
+import { isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
+import { checkPayout, parseMajorAmount, payoutFields, type PanType, type PayoutCheck, type PayoutField } from '../../core/payout.ts';
+import { issue } from '../../core/rules.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { payoutMessages, type PayoutMessages } from '../../i18n/payout.ts';
 import { define } from '../../define.ts';
 import { EcommpayBankSelect } from '../bank-select/ecommpay-bank-select.ts';
+import { EcommpayElement, warnOnce } from '../base.ts';
+import { Job } from '../job.ts';
+import { loadFailure } from '../lazy.ts';
 import { EcommpayPayoutSubmitEvent } from './events.ts';
 import { payoutFormStyles } from './ecommpay-payout-form.styles.ts';
 
@@ -26,6 +29,7 @@ const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
  * @slot - The submit button's label (default "Request payout" / "申请提现").
  *
  * @event ecommpay-payout-submit - `{ method, request }`: valid details were submitted (its own button, Enter, or the outer form's submit).
+ * @event ecommpay-error - `{ code: 'load-failed', message }`: the region list could not be loaded (tried again when `method` changes or the form reconnects).
  *
  * @csspart base - The wrapper.
  * @csspart field - Each field's wrapper.
@@ -49,36 +53,43 @@ const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
  * @cssproperty --ecommpay-error - Error colour.
  * @cssproperty --ecommpay-focus - Focus ring colour.
  */
-export class EcommpayPayoutForm extends LitElement {
+export class EcommpayPayoutForm extends EcommpayElement {
   static override styles = payoutFormStyles;
   static formAssociated = true;
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...EcommpayElement.shadowRootOptions, delegatesFocus: true };
+
+  static override properties: PropertyDeclarations = {
+    method: {},
+    amount: {},
+    currency: {},
+    banksUrl: { attribute: 'banks-url' },
+    name: { reflect: true },
+    description: {},
+    testMode: { type: Boolean, attribute: 'test-mode' },
+    disabled: { type: Boolean, reflect: true },
+    _values: { state: true },
+    _panType: { state: true },
+    _touched: { state: true },
+    _showAll: { state: true },
+    _regions: { state: true },
+    _formDisabled: { state: true },
+  };
 
   /** `cup-bank` or `online-philippines-banks`. Required. */
-  @property() method: string | null = null;
-
+  declare method: string | null;
   /** Amount in minor units (`100000` = 1,000.00). Without it the form asks for the amount. */
-  @property() amount: string | number | null = null;
-
+  declare amount: string | number | null;
   /** Payout currency; defaults to (and must be) the method's: CNY or PHP. */
-  @property() currency: string | null = null;
-
-  /** `en` or `zh` (default: CUP `zh`, Philippines `en`): labels and error messages. */
-  @property() language: string | null = null;
-
+  declare currency: string | null;
   /** Your backend's bank list for `<ecommpay-bank-select>` (see there). */
-  @property({ attribute: 'banks-url' }) banksUrl: string | null = null;
-
+  declare banksUrl: string | null;
   /** Form field name: the outer form gets `name=<the request as JSON>`. */
-  @property({ reflect: true }) name: string | null = null;
-
+  declare name: string | null;
   /** `payment.description` (default "Payout"). */
-  @property() description: string | null = null;
-
+  declare description: string | null;
   /** Test projects: only the method's test banks (Philippines: 486 and 487). */
-  @property({ type: Boolean, attribute: 'test-mode' }) testMode = false;
-
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  declare testMode: boolean;
+  declare disabled: boolean;
 
   /** The field values, by request path (`customer.first_name`, `account.bank_id`, …). */
   get values(): Record<string, string> {
@@ -97,7 +108,7 @@ export class EcommpayPayoutForm extends LitElement {
   /** Every broken rule (fields by request path); empty when valid. */
   get issues(): FieldIssue[] {
     const check = this._check();
-    return check ? (check.ok ? [] : check.issues) : [{ field: 'method', message: ruleMessages[this._lang].required('method') }];
+    return check ? (check.ok ? [] : check.issues) : [issue('method', 'one-of', { values: 'cup-bank, online-philippines-banks' })];
   }
 
   get form(): HTMLFormElement | null {
@@ -117,20 +128,28 @@ export class EcommpayPayoutForm extends LitElement {
     return this._internals.reportValidity();
   }
 
-  @state() private _values: Record<string, string> = {};
-  @state() private _panType: PanType = 'card';
-  @state() private _touched = new Set<string>();
-  @state() private _showAll = false;
-  @state() private _regions: readonly { id: number; name: string }[] = [];
-  @state() private _formDisabled = false;
+  declare private _values: Record<string, string>;
+  declare private _panType: PanType;
+  declare private _touched: Set<string>;
+  declare private _showAll: boolean;
+  declare private _regions: readonly { id: number; name: string }[];
+  declare private _formDisabled: boolean;
 
   private _internals = this.attachInternals();
   private _outerForm: HTMLFormElement | null = null;
+  private _regionLoader = new Job(this);
 
   // ── behaviour ────────────────────────────────────────────────────────────
 
   constructor() {
     super();
+    this.method = this.amount = this.currency = this.banksUrl = this.name = this.description = null;
+    this.testMode = this.disabled = false;
+    this._values = {};
+    this._panType = 'card';
+    this._touched = new Set();
+    this._showAll = this._formDisabled = false;
+    this._regions = [];
     // `values` set before the element was defined (a lazily loaded chunk) sits on the instance,
     // hiding the accessor: move it through the accessor. (Lit does this for reactive properties.)
     if (Object.hasOwn(this, 'values')) {
@@ -148,12 +167,17 @@ export class EcommpayPayoutForm extends LitElement {
     return isMethodCode(this.method) ? this.method : null;
   }
 
-  private get _lang(): Lang {
-    return uiLang(this.language, this._method ? methodRules(this._method).uiLanguage : 'en');
+  protected override get _defaultLang(): Lang {
+    return this._method ? methodRules(this._method).uiLanguage : 'en';
   }
 
   private get _t(): PayoutMessages {
     return payoutMessages[this._lang];
+  }
+
+  /** The field that takes a card number or a bank account number (CUP's `card.pan`), if the method has one. */
+  private get _panField(): string | undefined {
+    return this._method ? payoutFields(this._method).find((f) => f.kind === 'pan')?.name : undefined;
   }
 
   private get _currency(): string {
@@ -178,18 +202,17 @@ export class EcommpayPayoutForm extends LitElement {
     const method = this._method;
     if (!method) return null;
     const options = { amount: this._amount, currency: this._currency, description: this.description ?? 'Payout', panType: this._panType };
-    const check = checkPayout(method, this._values, options, this._lang);
+    const check = checkPayout(method, this._values, options);
     // Only banks of the list shown (payout-capable; test banks in test mode), once it has loaded.
     const bank = this._values['account.bank_id'];
     const select = this.renderRoot?.querySelector('ecommpay-bank-select');
     if (bank && select?.source && !select.banks.some((b) => String(b.id) === bank.trim())) {
-      const issue = { field: 'account.bank_id', message: ruleMessages[this._lang].notInList('account.bank_id') };
-      return { ok: false, request: check.request, issues: [issue, ...(check.ok ? [] : check.issues.filter((i) => i.field !== issue.field))] };
+      const notListed = issue('account.bank_id', 'not-in-list');
+      return { ok: false, request: check.request, issues: [notListed, ...(check.ok ? [] : check.issues.filter((i) => i.field !== notListed.field))] };
     }
     // A typed amount that is not a number: say so rather than "required".
     if (!check.ok && !this._fixedAmount && (this._values[AMOUNT] ?? '').trim() && this._amount === null) {
-      const t = ruleMessages[this._lang];
-      check.issues = check.issues.map((i) => (i.field === AMOUNT ? { field: AMOUNT, message: t.format(AMOUNT, '1000.00') } : i));
+      check.issues = check.issues.map((i) => (i.field === AMOUNT ? issue(AMOUNT, 'pattern', { example: '1000.00' }) : i));
     }
     return check;
   }
@@ -198,18 +221,29 @@ export class EcommpayPayoutForm extends LitElement {
     if (changed.has('method')) this._loadRegions();
   }
 
-  private async _loadRegions(): Promise<void> {
+  /** The method's regions from the catalogue's chunk; a stale answer (the method changed) is dropped. */
+  private _loadRegions(): void {
     const method = this._method;
     this._regions = [];
-    if (!method) return;
-    const { regionsFor } = await loadCatalogue();
-    if (this._method === method) this._regions = regionsFor(method);
+    if (!method) return this._regionLoader.abort();
+    void this._regionLoader.run(
+      () => loadCatalogue().then(({ regionsFor }) => regionsFor(method)),
+      (regions) => {
+        if (this._error?.code === 'load-failed') this._error = null;
+        this._regions = regions;
+      },
+      (error) => this._fail(loadFailure('the region list', error)),
+    );
   }
 
   /** Keeps the form value and validity in step with the fields, after each render (the anchor exists then). */
   protected override updated(): void {
     const check = this._check();
     const issues = check ? (check.ok ? [] : check.issues) : this.issues;
+    // Rules of the merchant's own attributes: the buyer reads that the form is set up wrongly; the developer, which rule.
+    const fields = new Set([AMOUNT, ...(this._method ? payoutFields(this._method).map((f) => f.name) : [])]);
+    const setup = issues.filter((i) => !fields.has(i.field) || (i.field === AMOUNT && this._fixedAmount));
+    if (setup.length > 0) warnOnce({ code: 'invalid-config', message: describeIssues('Invalid payout form configuration', setup), issues: setup });
     this._internals.setFormValue(check?.ok ? JSON.stringify(check.request) : null);
     if (issues.length === 0) {
       this._internals.setValidity({});
@@ -236,6 +270,7 @@ export class EcommpayPayoutForm extends LitElement {
     // The bank choice it renders (defined here rather than by a module side effect a bundler may drop).
     define('ecommpay-bank-select', EcommpayBankSelect);
     super.connectedCallback();
+    if (this.hasUpdated && this._regions.length === 0) this._loadRegions();
     if (this._internals.form && this._internals.form !== this._outerForm) this.formAssociatedCallback(this._internals.form);
   }
 
@@ -315,27 +350,28 @@ export class EcommpayPayoutForm extends LitElement {
 
   private _label(field: string): string {
     const t = this._t;
-    if (field === 'card.pan' && this._panType === 'account') return t.accountNumber;
+    if (field === this._panField && this._panType === 'account') return t.accountNumber;
     if (field === AMOUNT && !this._fixedAmount) return t.amount(this._currency);
     return t.labels[field] ?? field;
   }
 
-  /** A rule message with the field's label in place of its request path. */
-  private _message(issue: FieldIssue): string {
-    const label = this._label(issue.field);
-    return issue.message.includes(issue.field) ? issue.message.split(issue.field).join(label) : `${label}: ${issue.message}`;
+  /** The buyer's sentence for a broken rule, naming the field by its label (amounts as money). */
+  private _message(found: FieldIssue): string {
+    const params = { ...found.params };
+    if (typeof params.limit === 'number' && typeof params.currency === 'string') params.limit = formatAmount(params.limit, params.currency, this._lang);
+    return this._t.issue(found.rule, this._label(found.field), params);
   }
 
   private _hint(field: string): string | null {
     const t = this._t;
     const method = this._method!;
     if (field === AMOUNT) {
-      const { min, max } = methodRules(method).payoutLimits;
-      const currency = this._currency;
-      const limits = t.limits(formatAmount(min, currency, this._lang), formatAmount(max, currency, this._lang));
-      return method === 'online-philippines-banks' ? `${limits} ${t.instapay(formatAmount(INSTAPAY_MAX, currency, this._lang))}` : limits;
+      const { payoutLimits: { min, max }, instantPayoutMax } = methodRules(method);
+      const money = (v: number) => formatAmount(v, this._currency, this._lang);
+      const limits = t.limits(money(min), money(max));
+      return instantPayoutMax ? `${limits} ${t.instapay(money(instantPayoutMax))}` : limits;
     }
-    if (field === 'card.pan' && this._panType === 'account') return t.hints['account.number'] ?? null;
+    if (field === this._panField && this._panType === 'account') return t.hints['account.number'] ?? null;
     return t.hints[field] ?? null;
   }
 
@@ -388,7 +424,7 @@ export class EcommpayPayoutForm extends LitElement {
         name=${field.name}
         class="input"
         type=${field.kind === 'email' ? 'email' : field.kind === 'tel' ? 'tel' : 'text'}
-        inputmode=${field.kind === 'digits' || field.kind === 'tel' ? 'numeric' : nothing}
+        inputmode=${field.kind === 'digits' || field.kind === 'pan' || field.kind === 'tel' ? 'numeric' : nothing}
         autocomplete=${field.autocomplete ?? nothing}
         lang=${field.chinese ? 'zh-CN' : nothing}
         aria-invalid=${error ? 'true' : nothing}
@@ -427,12 +463,10 @@ export class EcommpayPayoutForm extends LitElement {
     const t = this._t;
     const method = this._method;
     const lang = this._lang;
-    if (!method) {
-      return html`<div part="error" class="alert" role="alert">${ruleMessages[lang].oneOf('method', ['cup-bank', 'online-philippines-banks'])}</div>`;
-    }
+    if (!method) return this._renderAlert(t.invalidSetup);
     const disabled = this.disabled || this._formDisabled;
     const issues = this.issues;
-    const fields = new Set(PAYOUT_FIELDS[method].map((f) => f.name));
+    const fields = new Set(payoutFields(method).map((f) => f.name));
     if (!this._fixedAmount) fields.add(AMOUNT);
     const errors = new Map<string, string>();
     for (const issue of issues) {
@@ -444,22 +478,17 @@ export class EcommpayPayoutForm extends LitElement {
     const amountField: PayoutField = { name: AMOUNT, kind: 'digits', autocomplete: 'off' };
 
     return html`
-      <form part="base" class="base" lang=${lang === 'zh' ? 'zh-CN' : 'en'} novalidate @submit=${this._onInnerSubmit}>
+      <form part="base" class="base" lang=${this._langTag} novalidate @submit=${this._onInnerSubmit}>
         ${this._fixedAmount
           ? html`<p class="summary">
               <span>${t.amountFixed}</span>
               <strong part="amount" class="amount">${amount === null ? String(this.amount) : formatAmount(amount, this._currency, lang)}</strong>
             </p>`
           : this._field(amountField, errors, disabled)}
-        ${PAYOUT_FIELDS[method].map((field) => html`${field.name === 'card.pan' ? this._panTypeChoice(disabled) : nothing}${this._field(field, errors, disabled)}`)}
-        <div part="error" class="alert" role="alert">${setup.length > 0
-            ? html`<span>${t.invalidSetup}</span>
-                <ul>
-                  ${setup.map((i) => html`<li>${this._message(i)}</li>`)}
-                </ul>`
-            : this._showAll && errors.size > 0
-              ? t.fixErrors
-              : nothing}</div>
+        ${payoutFields(method).map((field) => html`${field.kind === 'pan' ? this._panTypeChoice(disabled) : nothing}${this._field(field, errors, disabled)}`)}
+        ${this._renderAlert(
+          this._error ? t.loadFailed : setup.length > 0 ? t.invalidSetup : this._showAll && errors.size > 0 ? t.fixErrors : nothing,
+        )}
         <button part="button" class="button" type="submit" ?disabled=${disabled}><slot>${t.submit}</slot></button>
       </form>
     `;

@@ -21,7 +21,8 @@ export class EcommpayPayoutSubmitEvent extends CustomEvent<PayoutSubmitDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Every element, `document` and `window` (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend it).
+  interface GlobalEventHandlersEventMap {
     'ecommpay-payout-submit': EcommpayPayoutSubmitEvent;
   }
 }

@@ -1,17 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { EcommpayErrorDetail, FieldIssue } from '../../core/errors.ts';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { describeIssues, type FieldIssue } from '../../core/errors.ts';
 import { parseHosts, parseRedirectData, readPollAnswer, type PollAnswer, type RedirectPlan } from '../../core/redirect.ts';
-import { uiLang, type Lang } from '../../i18n/index.ts';
+import { issue } from '../../core/rules.ts';
 import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts';
+import { EcommpayElement, warnOnce } from '../base.ts';
 import { EcommpayErrorEvent } from '../events.ts';
+import { Job } from '../job.ts';
 import { EcommpayRedirectEvent, EcommpayStatusEvent, type StatusDetail } from './events.ts';
 import { redirectStyles } from './ecommpay-redirect.styles.ts';
 
 /** What the element is doing. */
 type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' | 'decline' | 'success';
 
-const TIMEOUT = 'timeout';
 const MAX_FAILURES = 5;
 
 const positive = (value: string | number | null, fallback: number) => {
@@ -25,6 +25,9 @@ const pause = (ms: number, signal: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
+
+/** How polling `src` ended. */
+type PollEnd = { kind: 'ready'; data: unknown } | { kind: 'final'; status: string } | { kind: 'unavailable'; issue: FieldIssue };
 
 /** `true` when this window is a sandboxed frame whose parent we can read and that may not navigate the top. */
 function topRefused(): boolean {
@@ -75,72 +78,80 @@ function topRefused(): boolean {
  * @cssproperty --ecommpay-error - Error and decline colour.
  * @cssproperty --ecommpay-focus - Focus ring colour.
  */
-export class EcommpayRedirect extends LitElement {
+export class EcommpayRedirect extends EcommpayElement {
   static override styles = redirectStyles;
 
+  static override properties: PropertyDeclarations = {
+    redirectData: { attribute: 'redirect-data' },
+    src: {},
+    target: {},
+    manual: { type: Boolean },
+    allowedHosts: { attribute: 'allowed-hosts' },
+    pollInterval: { attribute: 'poll-interval' },
+    pollTimeout: { attribute: 'poll-timeout' },
+    fallbackDelay: { attribute: 'fallback-delay' },
+    _phase: { state: true },
+    _plan: { state: true },
+    _status: { state: true },
+    _fallback: { state: true },
+  };
+
   /** `redirect_data` as ecommpay sends it (`{ method, url, body?, encrypted? }`), or its JSON text (`redirect-data`). */
-  @property({ attribute: 'redirect-data' }) redirectData: unknown = null;
-
+  declare redirectData: unknown;
   /** Your backend's URL answering `{ "redirect_data": {...} }` when ready, `{ "status": "..." }` while not. Polled with backoff. */
-  @property() src: string | null = null;
-
+  declare src: string | null;
   /** `_self` (default) or `_top` (a checkout inside an iframe); anything else is `_self`. */
-  @property() target: string | null = null;
-
+  declare target: string | null;
   /** Show a "continue to your bank" button instead of redirecting at once. */
-  @property({ type: Boolean }) manual = false;
-
+  declare manual: boolean;
   /** Space-separated host names the URL may point to; any other host is refused. */
-  @property({ attribute: 'allowed-hosts' }) allowedHosts: string | null = null;
-
-  /** UI language: `en` (default) or `zh`. */
-  @property() language: string | null = null;
-
+  declare allowedHosts: string | null;
   /** Milliseconds before the first re-poll of `src` (default 1000; grows 1.5× up to 10 s). */
-  @property({ attribute: 'poll-interval' }) pollInterval: string | number | null = null;
-
+  declare pollInterval: string | number | null;
   /** Milliseconds `src` may take in total to give `redirect_data` (default 300000). */
-  @property({ attribute: 'poll-timeout' }) pollTimeout: string | number | null = null;
-
+  declare pollTimeout: string | number | null;
   /** Milliseconds after which the fallback link or button appears while redirecting (default 3000). */
-  @property({ attribute: 'fallback-delay' }) fallbackDelay: string | number | null = null;
+  declare fallbackDelay: string | number | null;
 
   /** The navigation the element will perform, or `null` until valid `redirect_data` is known. */
   get plan(): RedirectPlan | null {
     return this._plan && { ...this._plan, fields: this._plan.fields.map(([k, v]) => [k, v]) };
   }
 
-  @state() private _phase: Phase = 'idle';
-  @state() private _plan: RedirectPlan | null = null;
-  @state() private _error: EcommpayErrorDetail | null = null;
-  @state() private _status: StatusDetail | null = null;
-  @state() private _fallback = false;
+  declare private _phase: Phase;
+  declare private _plan: RedirectPlan | null;
+  declare private _status: StatusDetail | null;
+  declare private _fallback: boolean;
 
-  private _polling: AbortController | null = null;
+  private _polling = new Job(this);
   private _timer: ReturnType<typeof setTimeout> | undefined;
   private _form: HTMLFormElement | null = null;
   private _top = false;
   private _go = false;
   private _pollNext = false;
 
+  constructor() {
+    super();
+    this.redirectData = this.src = this.target = this.allowedHosts = null;
+    this.pollInterval = this.pollTimeout = this.fallbackDelay = null;
+    this.manual = false;
+    this._phase = 'idle';
+    this._plan = this._status = null;
+    this._fallback = false;
+  }
+
   // ── behaviour ────────────────────────────────────────────────────────────
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('pageshow', this._onPageShow);
     document.addEventListener('securitypolicyviolation', this._onViolation);
     if (this.hasUpdated && this._phase === 'waiting') void this._poll();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this._onPageShow);
     document.removeEventListener('securitypolicyviolation', this._onViolation);
     this._stop();
-  }
-
-  private get _lang(): Lang {
-    return uiLang(this.language, 'en');
   }
 
   private get _t(): RedirectMessages {
@@ -148,21 +159,20 @@ export class EcommpayRedirect extends LitElement {
   }
 
   private _stop(): void {
-    this._polling?.abort();
-    this._polling = null;
+    this._polling.abort();
     clearTimeout(this._timer);
     this._form?.remove();
     this._form = null;
   }
 
   /** Back from the bank through the bfcache: no stale spinner, no second submit; the button is there. */
-  private _onPageShow = (event: PageTransitionEvent) => {
-    if (!event.persisted || !['redirecting', 'blocked'].includes(this._phase)) return;
+  protected override _restored(): void {
+    if (!['redirecting', 'blocked'].includes(this._phase)) return;
     this._stop();
     this._fallback = false;
     this._error = null;
     this._phase = 'ready';
-  };
+  }
 
   /** A CSP `form-action` (or `navigate-to`) refused our navigation: say so instead of spinning. */
   private _onViolation = (event: SecurityPolicyViolationEvent) => {
@@ -174,23 +184,22 @@ export class EcommpayRedirect extends LitElement {
     }
   };
 
-  private _fail(detail: EcommpayErrorDetail): void {
-    this._error = detail;
-    this._phase = 'error';
-    this.dispatchEvent(new EcommpayErrorEvent(detail));
-  }
-
   private _invalid(issues: FieldIssue[]): void {
-    this._fail({ code: 'invalid-redirect', message: `Invalid redirect_data: ${issues.map((i) => i.message).join('; ')}`, issues });
+    this._phase = 'error';
+    this._fail({ code: 'invalid-redirect', message: describeIssues('Invalid redirect_data', issues), issues });
   }
 
   /** `src` did not deliver: HTTP errors or no network several times in a row, or `poll-timeout`. */
-  private _unavailable(message: string): void {
-    this._fail({ code: 'redirect-unavailable', message, issues: [{ field: 'src', message }] });
+  private _unavailable(found: FieldIssue): void {
+    this._phase = 'error';
+    this._fail({ code: 'redirect-unavailable', message: found.message, issues: [found] });
   }
 
+  /** The browser refused a navigation: said to the developer; the buyer sees the fallback. */
   private _blocked(message: string): void {
-    this.dispatchEvent(new EcommpayErrorEvent({ code: 'redirect-blocked', message }));
+    const detail = { code: 'redirect-blocked', message } as const;
+    warnOnce(detail);
+    this.dispatchEvent(new EcommpayErrorEvent(detail));
   }
 
   /** New input: forget everything, then validate the data or start polling. */
@@ -225,10 +234,7 @@ export class EcommpayRedirect extends LitElement {
       }
     }
     const wrapped = readPollAnswer(data);
-    const parsed = parseRedirectData(wrapped.kind === 'ready' ? wrapped.data : data, {
-      allowedHosts: parseHosts(this.allowedHosts),
-      lang: this._lang,
-    });
+    const parsed = parseRedirectData(wrapped.kind === 'ready' ? wrapped.data : data, { allowedHosts: parseHosts(this.allowedHosts) });
     if (!parsed.ok) return this._invalid(parsed.issues);
     this._plan = parsed.value;
     this._go = !this.manual;
@@ -236,47 +242,57 @@ export class EcommpayRedirect extends LitElement {
   }
 
   /** Polls `src` until it gives `redirect_data` or a final status, with backoff, within `poll-timeout`. */
-  private async _poll(): Promise<void> {
+  private _poll(): Promise<void> {
     const src = this.src;
-    if (!src) return;
-    this._polling?.abort();
-    const controller = new AbortController();
-    this._polling = controller;
-    const { signal } = controller;
+    if (!src) return Promise.resolve();
+    return this._polling.run(
+      (signal) => this._pollUntilDone(src, signal),
+      (end) => {
+        if (end.kind === 'ready') this._accept(end.data);
+        else if (end.kind === 'final') this._phase = end.status === 'decline' ? 'decline' : 'success';
+        else this._unavailable(end.issue);
+      },
+      (error) => this._unavailable(issue('src', 'answer', { expected: `{"redirect_data": {…}} or {"status": "…"} (${String(error)})` })),
+    );
+  }
+
+  private async _pollUntilDone(src: string, signal: AbortSignal): Promise<PollEnd> {
     const limit = positive(this.pollTimeout, 300_000);
-    const deadline = setTimeout(() => controller.abort(TIMEOUT), limit);
-    const t = this._t.rules;
+    const timeout: PollEnd = { kind: 'unavailable', issue: issue('src', 'unreachable', { seconds: Math.ceil(limit / 1000) }) };
+    // Aborts with the job, or at the deadline (which also ends a request that hangs).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limit);
+    signal.addEventListener('abort', () => deadline.abort(), { once: true });
     let delay = positive(this.pollInterval, 1000);
     let failures = 0;
     try {
-      while (!signal.aborted) {
+      while (!deadline.signal.aborted) {
         let answer: PollAnswer = { kind: 'unknown' };
-        let problem = t.answer('src');
+        let problem = issue('src', 'answer', { expected: '{"redirect_data": {…}} or {"status": "…"}' });
         try {
-          const response = await fetch(src, { signal, cache: 'no-store', headers: { accept: 'application/json' } });
+          const response = await fetch(src, { signal: deadline.signal, cache: 'no-store', headers: { accept: 'application/json' } });
           if (response.ok) answer = readPollAnswer(await response.json().catch(() => null));
-          else problem = t.http('src', response.status);
+          else problem = issue('src', 'unreachable', { status: response.status });
         } catch {
-          problem = t.network('src');
+          problem = issue('src', 'unreachable');
         }
-        if (signal.aborted) break;
-        if (answer.kind === 'ready') return this._accept(answer.data);
+        if (deadline.signal.aborted) break;
+        if (answer.kind === 'ready') return answer;
         if (answer.kind === 'status') {
           failures = 0;
           const { kind: _kind, ...detail } = answer;
           if (detail.status !== this._status?.status) this.dispatchEvent(new EcommpayStatusEvent(detail));
           this._status = detail;
-          if (detail.final) return void (this._phase = detail.status === 'decline' ? 'decline' : 'success');
+          if (detail.final) return { kind: 'final', status: detail.status };
         } else if (++failures >= MAX_FAILURES) {
-          return this._unavailable(problem);
+          return { kind: 'unavailable', issue: problem };
         }
-        await pause(delay, signal);
+        await pause(delay, deadline.signal);
         delay = Math.min(delay * 1.5, 10_000);
       }
-      if (signal.reason === TIMEOUT) this._unavailable(t.timeout('src', Math.ceil(limit / 1000)));
+      return timeout;
     } finally {
-      clearTimeout(deadline);
-      if (this._polling === controller) this._polling = null;
+      clearTimeout(timer);
     }
   }
 
@@ -381,7 +397,7 @@ export class EcommpayRedirect extends LitElement {
     const reason = phase === 'decline' ? this._status?.message ?? this._status?.code : undefined;
     const error = this._error;
     return html`
-      <div part="base" class="base" lang=${this._lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div part="base" class="base" lang=${this._langTag}>
         <div part="status" class="status ${phase}" role="status" aria-live="polite">${busy
             ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>`
             : nothing}${this._statusText()}${reason ? html` <span class="reason">${t.declineReason(reason)}</span>` : nothing}</div>
@@ -389,12 +405,7 @@ export class EcommpayRedirect extends LitElement {
           ? html`<button part="button" class="button" type="button" @click=${this.redirect}>${t.continue}</button>`
           : nothing}
         ${this._fallback && plan ? this._renderFallback(plan) : nothing}
-        <div part="error" class="alert" role="alert">${error
-            ? html`<span>${error.issues?.[0]?.field === 'src' ? t.unavailable : t.invalid}</span>
-                <ul>
-                  ${error.issues?.map((issue) => html`<li>${issue.message}</li>`)}
-                </ul>`
-            : nothing}</div>
+        ${this._renderAlert(error ? (error.code === 'redirect-unavailable' ? t.unavailable : t.invalid) : nothing)}
       </div>
     `;
   }

@@ -36,7 +36,8 @@ export class EcommpayStatusEvent extends CustomEvent<StatusDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // Every element, `document` and `window` (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend it).
+  interface GlobalEventHandlersEventMap {
     'ecommpay-redirect': EcommpayRedirectEvent;
     'ecommpay-status': EcommpayStatusEvent;
   }

@@ -1,0 +1,38 @@
+/**
+ * Each element's code, loaded and defined on first use (in the CDN build, a chunk per element).
+ * A load that fails is not remembered: the next call tries again.
+ */
+import { define } from '../define.ts';
+import type { EcommpayBankSelect } from './bank-select/ecommpay-bank-select.ts';
+import type { EcommpayCheckout } from './checkout/ecommpay-checkout.ts';
+import { loadOnce } from './lazy.ts';
+import type { EcommpayPayoutForm } from './payout-form/ecommpay-payout-form.ts';
+import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
+
+/** Loads and defines `<ecommpay-checkout>`, and gives its class. */
+export const loadCheckout = (): Promise<typeof EcommpayCheckout> =>
+  loadOnce('ecommpay-checkout', () =>
+    import('./checkout/ecommpay-checkout.ts').then((m) => (define('ecommpay-checkout', m.EcommpayCheckout), m.EcommpayCheckout)),
+  );
+
+/** Loads and defines `<ecommpay-redirect>`, and gives its class. */
+export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
+  loadOnce('ecommpay-redirect', () =>
+    import('./redirect/ecommpay-redirect.ts').then((m) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect)),
+  );
+
+/**
+ * Loads and defines `<ecommpay-bank-select>`, and gives its class. The entry does this by itself
+ * the first time one appears in the document; call it for one that lives in a shadow root of your
+ * own (a Lit, Stencil or Angular component), which the document cannot see into.
+ */
+export const loadBankSelect = (): Promise<typeof EcommpayBankSelect> =>
+  loadOnce('ecommpay-bank-select', () =>
+    import('./bank-select/ecommpay-bank-select.ts').then((m) => (define('ecommpay-bank-select', m.EcommpayBankSelect), m.EcommpayBankSelect)),
+  );
+
+/** Loads and defines `<ecommpay-payout-form>` (and the bank choice it uses) now; see {@link loadBankSelect}. */
+export const loadPayoutForm = (): Promise<typeof EcommpayPayoutForm> =>
+  loadOnce('ecommpay-payout-form', () =>
+    import('./payout-form/ecommpay-payout-form.ts').then((m) => (define('ecommpay-payout-form', m.EcommpayPayoutForm), m.EcommpayPayoutForm)),
+  );
