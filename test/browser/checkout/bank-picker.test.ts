@@ -105,7 +105,7 @@ describe('<ecommpay-checkout bank-picker>', () => {
     const errors = events.get('ecommpay-error')!;
     expect(errors).to.have.length(1);
     expect(errors[0]!.detail.code).to.equal('invalid-config');
-    expect(errors[0]!.detail.issues).to.deep.equal([{ field: 'bank', message: 'Choose your bank' }]);
+    expect(errors[0]!.detail.issues).to.deep.equal([{ field: 'bank', rule: 'required', message: 'bank is required' }]);
     await expect(el).to.be.accessible();
   });
 

@@ -35,7 +35,7 @@ export function mountCheckout(attributes: Attributes, properties: Record<string,
 export const payButton = (el: EcommpayCheckout) => el.shadowRoot!.querySelector('button')!;
 
 /** The `role="alert"` region's text. */
-export const alertText = (el: EcommpayCheckout) => el.shadowRoot!.querySelector('[role="alert"]')!.textContent ?? '';
+export const alertText = (el: EcommpayCheckout) => (el.shadowRoot!.querySelector('[role="alert"]')!.textContent ?? '').trim();
 
 /** Cancels navigation for every launch, as a merchant opening the URL itself would. */
 export function stayOnPage(el: EcommpayCheckout): void {

@@ -66,10 +66,11 @@ describe('<ecommpay-checkout> presentation', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows invalid configuration field by field, and is accessible then', async () => {
-    const { el } = await mountCheckout({ ...phAttributes, amount: '1', 'customer-email': 'nope' });
-    const items = [...el.shadowRoot!.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
-    expect(items).to.have.members(['amount must be at least 100 (₱1.00)', 'customer-email must be an e-mail address']);
+  it('shows an invalid configuration to the buyer as one plain sentence, and is accessible then', async () => {
+    const { el, events } = await mountCheckout({ ...phAttributes, amount: '1', 'customer-email': 'nope' });
+    const issues = events.get('ecommpay-error')![0]!.detail.issues as { field: string; message: string }[];
+    expect(issues.map((i) => i.message)).to.have.members(['amount must be at least 100 (₱1.00)', 'customer-email must be an e-mail address']);
+    expect(alertText(el)).to.equal('This payment can’t be started. Please contact the shop.');
     expect(payButton(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
   });

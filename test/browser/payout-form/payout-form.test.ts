@@ -195,19 +195,21 @@ describe('<ecommpay-payout-form> rules (one failing case each)', () => {
     expect(fieldError(el, 'account.bank_id')).to.equal('Bank is not one of the listed choices');
   });
 
-  const amountCases: [Record<string, string>, string, string][] = [
-    [{ method: 'cup-bank', amount: '9999' }, 'Amount must be at least CN¥100.00', 'CUP below 100.00 CNY'],
-    [{ method: 'cup-bank', amount: '4999901' }, 'Amount must be at most CN¥49,999.00', 'CUP above 49,999.00 CNY'],
-    [{ method: 'online-philippines-banks', amount: '999' }, 'Amount must be at least ₱10.00', 'Philippines below 10.00 PHP'],
-    [{ method: 'online-philippines-banks', amount: '10000001' }, 'Amount must be at most ₱100,000.00', 'Philippines above 100,000.00 PHP'],
+  // The merchant's amount: the buyer cannot fix it, so reads that the form is set up wrongly; the developer reads the rule.
+  const amountCases: [Record<string, string>, { rule: string; params: object }, string][] = [
+    [{ method: 'cup-bank', amount: '9999' }, { rule: 'min', params: { limit: 10000, currency: 'CNY' } }, 'CUP below 100.00 CNY'],
+    [{ method: 'cup-bank', amount: '4999901' }, { rule: 'max', params: { limit: 4999900, currency: 'CNY' } }, 'CUP above 49,999.00 CNY'],
+    [{ method: 'online-philippines-banks', amount: '999' }, { rule: 'min', params: { limit: 1000, currency: 'PHP' } }, 'Philippines below 10.00 PHP'],
+    [{ method: 'online-philippines-banks', amount: '10000001' }, { rule: 'max', params: { limit: 10000000, currency: 'PHP' } }, 'Philippines above 100,000.00 PHP'],
   ];
-  for (const [attributes, message, title] of amountCases) {
+  for (const [attributes, expected, title] of amountCases) {
     it(`amount attribute: ${title}`, async () => {
       const values = attributes.method === 'cup-bank' ? CUP_VALUES : PH_VALUES;
       const { el } = await mountForm({ ...attributes, language: 'en' });
       await fillAll(el, values);
       expect(el.issues.map((i) => i.field)).to.deep.equal(['payment.amount']);
-      expect(alertOf(el)).to.contain(message);
+      expect(el.issues[0]).to.deep.include(expected);
+      expect(alertOf(el)).to.equal('This payout form is set up incorrectly. Please contact the shop.');
     });
   }
 
@@ -232,7 +234,8 @@ describe('<ecommpay-payout-form> rules (one failing case each)', () => {
   it('currency: payouts only in the method’s currency', async () => {
     const { el } = await cupForm(CUP_VALUES, { currency: 'USD', language: 'en' });
     expect(el.issues.map((i) => i.field)).to.deep.equal(['payment.currency']);
-    expect(alertOf(el)).to.contain('payment.currency must be CNY for CUP Banks');
+    expect(el.issues[0]!.message).to.equal('payment.currency must be CNY for CUP Banks (China UnionPay)');
+    expect(alertOf(el)).to.equal('This payout form is set up incorrectly. Please contact the shop.');
   });
 
   it('errors are tied to their fields: aria-invalid, aria-describedby and text', async () => {
