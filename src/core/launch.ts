@@ -90,6 +90,9 @@ export const DESCRIPTION_MAX = 255;
 
 export const DEFAULT_SIGN_TIMEOUT = 15_000;
 
+/** The longest delay `setTimeout` honours (2^31 − 1 ms, about 24.8 days). */
+export const MAX_TIMER = 2_147_483_647;
+
 /** Parameters the element sets from attributes; extraParams may not set them. */
 const ATTRIBUTE_OF_PARAM: Record<string, string> = {
   project_id: 'project-id',
@@ -149,7 +152,13 @@ function buildSchema() {
     ),
     'sign-url': text,
     sign: flag,
-    'sign-timeout': matching(POSITIVE_INTEGER, 'positive-integer'),
+    'sign-timeout': z.nullish(
+      z.string().check(
+        z.refine((v) => POSITIVE_INTEGER.test(v), rule('positive-integer')),
+        // Timers wait at most 2^31 − 1 ms; a longer delay fires at once.
+        z.refine((v) => !POSITIVE_INTEGER.test(v) || Number(v) <= MAX_TIMER, rule('max', { limit: MAX_TIMER })),
+      ),
+    ),
     'payment-page-url': text,
     'bank-picker': flag,
     bank: z.nullish(z.unknown().check(z.refine(isPositiveInteger, rule('positive-integer')))),
@@ -206,6 +215,7 @@ export function paramIssues(
   if (has('payment_amount')) {
     const amount = Number(params.payment_amount);
     if (!exact('payment_amount', DIGITS)) add('payment_amount', 'integer');
+    else if (amount <= 0) add('payment_amount', 'positive-integer');
     else if (limits && amount < limits.min) add('payment_amount', 'min', { limit: limits.min, currency });
     else if (limits && amount > limits.max) add('payment_amount', 'max', { limit: limits.max, currency });
   }

@@ -101,8 +101,9 @@ const isRule = (s: string): s is IssueRule => Object.hasOwn(MESSAGES, s);
 
 /**
  * zod's issues as `FieldIssue`s, the field named by its path (`customer.first_name`), once per
- * field and rule. A missing value is `required`; the rule of anything else is the code the schema
- * gave as its error (see `rule`), else `type`.
+ * field and rule. A missing value is `required` (known only for errors parsed with `reportInput`,
+ * as `validate` parses); the rule of anything else is the code the schema gave as its error (see
+ * `rule`), else `type`.
  */
 export function zodIssues(error: z.core.$ZodError, fallbackField = 'config'): FieldIssue[] {
   const seen = new Set<string>();
@@ -111,7 +112,9 @@ export function zodIssues(error: z.core.$ZodError, fallbackField = 'config'): Fi
     const field = i.path.map(String).join('.') || fallbackField;
     const { rule: _rule, ...params } = (i.code === 'custom' ? i.params : undefined) ?? {};
     let code: IssueRule = isRule(i.message) ? i.message : 'type';
-    if (i.code === 'invalid_type' && (i.input === undefined || i.input === null)) code = 'required';
+    // Only an error parsed with `reportInput` (as `validate` does) says what the value was.
+    const missing = 'input' in i && (i.input === undefined || i.input === null);
+    if (missing && (i.code === 'invalid_type' || i.code === 'invalid_value')) code = 'required';
     else if (i.code === 'invalid_value') {
       code = 'one-of';
       params.values = i.values.map(String).join(', ');

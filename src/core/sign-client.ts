@@ -79,7 +79,7 @@ export async function withTimeout<T>(
     id = setTimeout(() => {
       timer.abort();
       reject(new EcommpayFailure('sign-timeout', `No signature within ${timeoutMs} ms`));
-    }, timeoutMs);
+    }, Math.min(timeoutMs, 2_147_483_647)); // a longer delay would fire at once
   });
   const aborted = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new DOMException('Signing aborted', 'AbortError'));

@@ -6,6 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { loadPayoutForm } from '../../src/index.ts';
+import { lazyDefine, loadOnce } from '../../src/elements/lazy.ts';
 import { cleanup, sleep } from './helpers.ts';
 
 describe('lazy definition of the chunked elements', () => {
@@ -34,5 +35,36 @@ describe('lazy definition of the chunked elements', () => {
     expect(customElements.get('ecommpay-payout-form')).to.equal(PayoutForm);
     expect(form).to.be.instanceOf(PayoutForm);
     await waitUntil(() => form.shadowRoot?.querySelector('form, [part~=base]'), 'the payout form did not render');
+  });
+});
+
+describe('a lazy part that fails to load', () => {
+  afterEach(cleanup);
+
+  it('fires load-failed on each waiting element (typed on document too) and is tried again when the next one appears', async () => {
+    let attempts = 0;
+    class Flaky extends HTMLElement {}
+    const load = () =>
+      loadOnce('x-flaky', async () => {
+        attempts += 1;
+        if (attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        customElements.define('x-flaky', Flaky);
+      });
+    // Typed through GlobalEventHandlersEventMap: `e.detail.code` needs no cast on `document`.
+    const codes: string[] = [];
+    const listener = (e: HTMLElementEventMap['ecommpay-error']) => codes.push(e.detail.code);
+    document.addEventListener('ecommpay-error', (e) => listener(e));
+
+    const first = document.createElement('x-flaky');
+    document.body.append(first);
+    lazyDefine('x-flaky', load);
+    await waitUntil(() => codes.length === 1, 'no load-failed');
+    expect(codes).to.deep.equal(['load-failed']);
+    expect(customElements.get('x-flaky')).to.equal(undefined);
+
+    document.body.append(document.createElement('x-flaky'));
+    await customElements.whenDefined('x-flaky');
+    expect(attempts).to.equal(2);
+    expect(first).to.be.instanceOf(Flaky);
   });
 });
