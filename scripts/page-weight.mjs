@@ -28,7 +28,7 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
  * pages weigh today plus a few hundred bytes, so nothing grows while the rest is cut.
  */
 const MODULE_PAGE_GOAL = 16 * 1024;
-const BUDGETS = { checkout: 21_200, redirect: 17_500, 'iife-checkout': 34_500 };
+const BUDGETS = { checkout: 21_500, redirect: 17_500, 'iife-checkout': 35_000 };
 
 /** How long a page may take to reach its goal before it counts as failed. */
 const PAGE_TIMEOUT_MS = 15_000;

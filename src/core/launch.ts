@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { bankOptionMethods, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
+import { METHOD_CODES, bankOptionMethods, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
 import { DEFAULT_PAYMENT_PAGE_URL, paymentPageBase } from './payment-page.ts';
 import {
   BEST_BEFORE,
@@ -123,7 +123,7 @@ function buildSchema() {
   const matching = (re: RegExp, code: Parameters<typeof rule>[0], params?: Parameters<typeof rule>[1]) =>
     z.nullish(z.string().check(z.refine((v) => re.test(v), rule(code, params))));
   return z.object({
-    method: z.string().check(z.refine(isMethodCode, rule('one-of', { values: 'cup-bank, online-philippines-banks' }))),
+    method: z.string().check(z.refine(isMethodCode, rule('one-of', { values: METHOD_CODES.join(', ') }))),
     'project-id': text,
     'payment-id': text,
     amount: text,

@@ -6,19 +6,30 @@ import { define } from '../define.ts';
 import type { EcommpayBankSelect } from './bank-select/ecommpay-bank-select.ts';
 import type { EcommpayCheckout } from './checkout/ecommpay-checkout.ts';
 import { loadOnce } from './lazy.ts';
+
+/**
+ * The shared core a checkout or payout chunk imports, requested beside it instead of after it, so
+ * a page waits for one round trip, not two. (The runtime chunk, with lit and zod/mini, comes with
+ * the entry itself: its failure event lives there.)
+ */
+const checkoutCore = () => Promise.all([import('../core/launch.ts'), import('../core/methods/index.ts')]);
 import type { EcommpayPayoutForm } from './payout-form/ecommpay-payout-form.ts';
 import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
 
 /** Loads and defines `<ecommpay-checkout>`, and gives its class. */
 export const loadCheckout = (): Promise<typeof EcommpayCheckout> =>
   loadOnce('ecommpay-checkout', () =>
-    import('./checkout/ecommpay-checkout.ts').then((m) => (define('ecommpay-checkout', m.EcommpayCheckout), m.EcommpayCheckout)),
+    Promise.all([import('./checkout/ecommpay-checkout.ts'), checkoutCore()]).then(
+      ([m]) => (define('ecommpay-checkout', m.EcommpayCheckout), m.EcommpayCheckout),
+    ),
   );
 
 /** Loads and defines `<ecommpay-redirect>`, and gives its class. */
 export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
   loadOnce('ecommpay-redirect', () =>
-    import('./redirect/ecommpay-redirect.ts').then((m) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect)),
+    import('./redirect/ecommpay-redirect.ts').then(
+      (m) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect),
+    ),
   );
 
 /**
@@ -28,11 +39,15 @@ export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
  */
 export const loadBankSelect = (): Promise<typeof EcommpayBankSelect> =>
   loadOnce('ecommpay-bank-select', () =>
-    import('./bank-select/ecommpay-bank-select.ts').then((m) => (define('ecommpay-bank-select', m.EcommpayBankSelect), m.EcommpayBankSelect)),
+    Promise.all([import('./bank-select/ecommpay-bank-select.ts'), import('../core/methods/index.ts')]).then(
+      ([m]) => (define('ecommpay-bank-select', m.EcommpayBankSelect), m.EcommpayBankSelect),
+    ),
   );
 
 /** Loads and defines `<ecommpay-payout-form>` (and the bank choice it uses) now; see {@link loadBankSelect}. */
 export const loadPayoutForm = (): Promise<typeof EcommpayPayoutForm> =>
   loadOnce('ecommpay-payout-form', () =>
-    import('./payout-form/ecommpay-payout-form.ts').then((m) => (define('ecommpay-payout-form', m.EcommpayPayoutForm), m.EcommpayPayoutForm)),
+    Promise.all([import('./payout-form/ecommpay-payout-form.ts'), checkoutCore()]).then(
+      ([m]) => (define('ecommpay-payout-form', m.EcommpayPayoutForm), m.EcommpayPayoutForm),
+    ),
   );

@@ -4,7 +4,7 @@ import { formatAmount } from '../../core/amount.ts';
 import { loadCatalogue } from '../../core/banks.ts';
 import { describeIssues, type FieldIssue } from '../../core/errors.ts';
 import type { GateBody } from '../../core/gate.ts';
-import { isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
+import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
 import { checkPayout, parseMajorAmount, payoutFields, type PanType, type PayoutCheck, type PayoutField } from '../../core/payout.ts';
 import { issue } from '../../core/rules.ts';
 import type { Lang } from '../../i18n/index.ts';
@@ -108,7 +108,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
   /** Every broken rule (fields by request path); empty when valid. */
   get issues(): FieldIssue[] {
     const check = this._check();
-    return check ? (check.ok ? [] : check.issues) : [issue('method', 'one-of', { values: 'cup-bank, online-philippines-banks' })];
+    return check ? (check.ok ? [] : check.issues) : [issue('method', 'one-of', { values: METHOD_CODES.join(', ') })];
   }
 
   get form(): HTMLFormElement | null {
