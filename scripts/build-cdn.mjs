@@ -39,7 +39,8 @@ await build({
         // What every element needs, fetched once: lit, zod/mini, the base class, the rules and messages.
         {
           name: 'runtime',
-          test: /node_modules[\\/](lit[\\/](?!directives)|lit-html[\\/](?!directives|directive)|lit-element[\\/]|@lit[\\/]reactive-element[\\/]|zod[\\/])|src[\\/](elements[\\/](base|job|events|shared\.styles)|core[\\/](rules|errors|amount)|i18n[\\/]index)\.ts$/,
+          // (Rolldown's own helpers too, or they become a tiny chunk fetched one round trip later.)
+          test: /rolldown[\\/:]runtime|node_modules[\\/](lit[\\/](?!directives)|lit-html[\\/](?!directives|directive)|lit-element[\\/]|@lit[\\/]reactive-element[\\/]|zod[\\/])|src[\\/](elements[\\/](base|job|events|shared\.styles)|core[\\/](rules|errors|amount)|i18n[\\/]index)\.ts$/,
         },
       ],
     },

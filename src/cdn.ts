@@ -20,4 +20,3 @@ lazyDefine('ecommpay-bank-select', loadBankSelect);
 lazyDefine('ecommpay-payout-form', loadPayoutForm);
 
 export { loadBankSelect, loadCheckout, loadPayoutForm, loadRedirect };
-export { ERROR_CODES } from './core/errors.ts';

@@ -7,7 +7,6 @@
  * waiting for it gets `ecommpay-error` with code `load-failed`, and the next use tries again.
  */
 import type { EcommpayErrorDetail } from '../core/errors.ts';
-import { EcommpayErrorEvent } from './events.ts';
 
 const loading = new Map<string, Promise<unknown>>();
 
@@ -43,7 +42,11 @@ export function lazyDefine(tag: string, load: () => Promise<unknown>): void {
     if (!document.querySelector(tag)) return;
     observer.disconnect();
     load().catch((error: unknown) => {
-      for (const element of document.querySelectorAll(tag)) element.dispatchEvent(new EcommpayErrorEvent(loadFailure(`<${tag}>`, error)));
+      // A plain CustomEvent, shaped like EcommpayErrorEvent: this file is in the CDN entry, which
+      // must not wait for the runtime chunk (lit, zod/mini) before it can request an element's chunk.
+      for (const element of document.querySelectorAll(tag)) {
+        element.dispatchEvent(new CustomEvent('ecommpay-error', { detail: loadFailure(`<${tag}>`, error), bubbles: true, composed: true }));
+      }
       // Tried again when the next one appears.
       observer.observe(document.documentElement, { childList: true, subtree: true });
     });

@@ -8,10 +8,11 @@ import type { EcommpayCheckout } from './checkout/ecommpay-checkout.ts';
 import { loadOnce } from './lazy.ts';
 
 /**
- * The shared core a checkout or payout chunk imports, requested beside it instead of after it, so
- * a page waits for one round trip, not two. (The runtime chunk, with lit and zod/mini, comes with
- * the entry itself: its failure event lives there.)
+ * What an element's chunk imports, requested beside it instead of after it, so a page waits for one
+ * round trip after the entry, not three: the runtime (lit, zod/mini, the base class and the rules)
+ * and, for the checkout and the payout form, the shared core.
  */
+const runtime = () => import('./base.ts');
 const checkoutCore = () => Promise.all([import('../core/launch.ts'), import('../core/methods/index.ts')]);
 import type { EcommpayPayoutForm } from './payout-form/ecommpay-payout-form.ts';
 import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
@@ -19,7 +20,7 @@ import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
 /** Loads and defines `<ecommpay-checkout>`, and gives its class. */
 export const loadCheckout = (): Promise<typeof EcommpayCheckout> =>
   loadOnce('ecommpay-checkout', () =>
-    Promise.all([import('./checkout/ecommpay-checkout.ts'), checkoutCore()]).then(
+    Promise.all([import('./checkout/ecommpay-checkout.ts'), runtime(), checkoutCore()]).then(
       ([m]) => (define('ecommpay-checkout', m.EcommpayCheckout), m.EcommpayCheckout),
     ),
   );
@@ -27,8 +28,8 @@ export const loadCheckout = (): Promise<typeof EcommpayCheckout> =>
 /** Loads and defines `<ecommpay-redirect>`, and gives its class. */
 export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
   loadOnce('ecommpay-redirect', () =>
-    import('./redirect/ecommpay-redirect.ts').then(
-      (m) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect),
+    Promise.all([import('./redirect/ecommpay-redirect.ts'), runtime()]).then(
+      ([m]) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect),
     ),
   );
 
@@ -39,7 +40,7 @@ export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
  */
 export const loadBankSelect = (): Promise<typeof EcommpayBankSelect> =>
   loadOnce('ecommpay-bank-select', () =>
-    Promise.all([import('./bank-select/ecommpay-bank-select.ts'), import('../core/methods/index.ts')]).then(
+    Promise.all([import('./bank-select/ecommpay-bank-select.ts'), runtime(), import('../core/methods/index.ts')]).then(
       ([m]) => (define('ecommpay-bank-select', m.EcommpayBankSelect), m.EcommpayBankSelect),
     ),
   );
@@ -47,7 +48,7 @@ export const loadBankSelect = (): Promise<typeof EcommpayBankSelect> =>
 /** Loads and defines `<ecommpay-payout-form>` (and the bank choice it uses) now; see {@link loadBankSelect}. */
 export const loadPayoutForm = (): Promise<typeof EcommpayPayoutForm> =>
   loadOnce('ecommpay-payout-form', () =>
-    Promise.all([import('./payout-form/ecommpay-payout-form.ts'), checkoutCore()]).then(
+    Promise.all([import('./payout-form/ecommpay-payout-form.ts'), runtime(), checkoutCore()]).then(
       ([m]) => (define('ecommpay-payout-form', m.EcommpayPayoutForm), m.EcommpayPayoutForm),
     ),
   );
