@@ -24,6 +24,7 @@ import {
   PHONE,
   charLength,
   isPositiveInteger,
+  matching,
   report,
   rule,
   validate,
@@ -86,7 +87,6 @@ const text = (maxLength?: number, blankOk = false) =>
     z.refine((v) => !v.includes(';'), rule('no-semicolon')),
     z.refine((v) => maxLength === undefined || charLength(v) <= maxLength, rule('max-length', { max: maxLength ?? 0 })),
   );
-const matching = (ok: (v: string) => boolean, ...args: Parameters<typeof rule>) => z.string().check(z.refine(ok, rule(...args)));
 const positiveInteger = () => z.number('positive-integer').check(z.refine(isPositiveInteger, rule('positive-integer')));
 
 const FIELD_RULES: Record<Exclude<FieldRule, `=${string}`>, () => Schema> = {

@@ -28,6 +28,7 @@ import {
   isPositiveInteger,
   isScalar,
   issue,
+  matching,
   report,
   rule,
   validate,
@@ -83,8 +84,6 @@ export interface CheckoutConfig {
   base: string;
 }
 
-export type Parsed<T> = Checked<T>;
-
 /** Maximum length of `payment_description` (SPEC §9). */
 export const DESCRIPTION_MAX = 255;
 
@@ -120,25 +119,23 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   const text = z.nullish(z.string());
   const flag = z.optional(z.boolean());
-  const matching = (re: RegExp, code: Parameters<typeof rule>[0], params?: Parameters<typeof rule>[1]) =>
-    z.nullish(z.string().check(z.refine((v) => re.test(v), rule(code, params))));
   return z.object({
-    method: z.string().check(z.refine(isMethodCode, rule('one-of', { values: METHOD_CODES.join(', ') }))),
+    method: matching(isMethodCode, 'one-of', { values: METHOD_CODES.join(', ') }),
     'project-id': text,
     'payment-id': text,
     amount: text,
     currency: text,
     'customer-id': text,
     description: text,
-    language: matching(LANGUAGE, 'pattern', { example: 'zh, en' }),
+    language: z.nullish(matching((v) => LANGUAGE.test(v), 'pattern', { example: 'zh, en' })),
     'customer-email': text,
     'customer-first-name': text,
     'customer-last-name': text,
     preselect: flag,
     'split-banks': flag,
-    'banks-id': matching(INTEGER_LIST, 'integer-list'),
-    'min-amount': matching(DIGITS, 'integer'),
-    'max-amount': matching(DIGITS, 'integer'),
+    'banks-id': z.nullish(matching((v) => INTEGER_LIST.test(v), 'integer-list')),
+    'min-amount': z.nullish(matching((v) => DIGITS.test(v), 'integer')),
+    'max-amount': z.nullish(matching((v) => DIGITS.test(v), 'integer')),
     extraParams: z.nullish(
       z.unknown().check(
         z.superRefine((extra, ctx) => {
@@ -182,9 +179,12 @@ export function bankDisplayOptions(rules: MethodRules, splitBanks: boolean, bank
   return JSON.stringify({ [rules.optionsKey]: options });
 }
 
+/** A whole number written in `text` that JavaScript holds exactly (`pattern`: DIGITS or POSITIVE_INTEGER). */
+const isExactInteger = (text: unknown, pattern: RegExp): boolean => pattern.test(String(text)) && Number.isSafeInteger(Number(text));
+
 /** A whole number as a number when JavaScript holds it exactly; anything else as it was given. */
 const exactNumber = (text: string | null | undefined, pattern: RegExp): string | number =>
-  text && pattern.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : (text ?? '');
+  text && isExactInteger(text, pattern) ? Number(text) : (text ?? '');
 
 /**
  * The method's rules over finished parameters. Used on the element's own parameters and again
@@ -203,8 +203,7 @@ export function paramIssues(
   const has = (key: string) => !isBlank(params[key]);
 
   for (const key of ['project_id', 'payment_id', 'payment_amount', 'customer_id']) if (!has(key)) add(key, 'required');
-  const exact = (key: string, pattern: RegExp) => DIGITS.test(String(params[key])) && pattern.test(String(params[key])) && Number.isSafeInteger(Number(params[key]));
-  if (has('project_id') && !exact('project_id', POSITIVE_INTEGER)) add('project_id', 'positive-integer');
+  if (has('project_id') && !isExactInteger(params.project_id, POSITIVE_INTEGER)) add('project_id', 'positive-integer');
 
   const currency = String(params.payment_currency ?? '');
   if (!CURRENCY.test(currency)) add('payment_currency', 'currency');
@@ -214,7 +213,7 @@ export function paramIssues(
 
   if (has('payment_amount')) {
     const amount = Number(params.payment_amount);
-    if (!exact('payment_amount', DIGITS)) add('payment_amount', 'integer');
+    if (!isExactInteger(params.payment_amount, DIGITS)) add('payment_amount', 'integer');
     else if (amount <= 0) add('payment_amount', 'positive-integer');
     else if (limits && amount < limits.min) add('payment_amount', 'min', { limit: limits.min, currency });
     else if (limits && amount > limits.max) add('payment_amount', 'max', { limit: limits.max, currency });
@@ -272,7 +271,7 @@ function toParams(input: CheckoutInput, rules: MethodRules, picked: number | nul
  * each naming the attribute. Input that is not well-formed is left out of the method's rules, so
  * one mistake is reported once.
  */
-export function parseCheckoutConfig(input: CheckoutInput): Parsed<CheckoutConfig> {
+export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfig> {
   const checked = validate((schema ??= buildSchema()), input);
   const issues = checked.ok ? [] : checked.issues;
   const flagged = new Set(issues.map((i) => i.field.split('.')[0]));
@@ -335,8 +334,8 @@ const sameInput = (a: CheckoutInput, b: CheckoutInput): boolean => {
  * `parseCheckoutConfig`, once per change of input: the same input (`extraParams` compared entry by
  * entry, so one mutated in place still counts as a change) gives the same result without parsing.
  */
-export function memoiseCheckout(): (input: CheckoutInput) => Parsed<CheckoutConfig> {
-  let last: { input: CheckoutInput; parsed: Parsed<CheckoutConfig> } | undefined;
+export function memoiseCheckout(): (input: CheckoutInput) => Checked<CheckoutConfig> {
+  let last: { input: CheckoutInput; parsed: Checked<CheckoutConfig> } | undefined;
   return (input) => {
     if (last && sameInput(input, last.input)) return last.parsed;
     const snapshot = { ...input, extraParams: isPlainObject(input.extraParams) ? { ...input.extraParams } : input.extraParams };

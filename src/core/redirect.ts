@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { FINAL_STATUSES, isPlainObject, isScalar, issue, report, rule, validate, webUrl, type Checked } from './rules.ts';
+import { FINAL_STATUSES, isPlainObject, isScalar, issue, matching, report, validate, webUrl, type Checked } from './rules.ts';
 
 export { webUrl } from './rules.ts';
 
@@ -47,8 +47,8 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 
 function buildSchema() {
   return z.object({
-    method: z.string().check(z.refine((v) => /^(get|post)$/i.test(v), rule('one-of', { values: 'GET, POST' }))),
-    url: z.string().check(z.refine((v) => webUrl(v) !== null, rule('url'))),
+    method: matching((v) => /^(get|post)$/i.test(v), 'one-of', { values: 'GET, POST' }),
+    url: matching((v) => webUrl(v) !== null, 'url'),
     body: z.optional(
       z.unknown().check(
         z.superRefine((body, ctx) => {

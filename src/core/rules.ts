@@ -97,6 +97,10 @@ export function report<T>(ctx: z.core.$RefinementCtx<T>, path: (string | number)
   ctx.issues.push({ code: 'custom', input: ctx.value, path, message: code, params: { ...params, rule: code } });
 }
 
+/** A string that passes `test`, else the issue `code`: `matching((v) => EMAIL.test(v), 'email')`. */
+export const matching = (test: (value: string) => boolean, ...[code, params]: Parameters<typeof rule>) =>
+  z.string().check(z.refine(test, rule(code, params)));
+
 const isRule = (s: string): s is IssueRule => Object.hasOwn(MESSAGES, s);
 
 /**

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { EcommpayFailure, describeIssues } from './errors.ts';
 import type { LaunchParams } from './launch.ts';
-import { BASE64, isPlainObject, isScalar, report, rule, validate } from './rules.ts';
+import { BASE64, isPlainObject, isScalar, matching, report, validate } from './rules.ts';
 
 /** What a backend (or a custom `sign` function) answers. */
 export interface SignAnswer {
@@ -25,7 +25,7 @@ let answerSchema: z.ZodMiniType<SignAnswer> | undefined;
 /** The answer's schema: a Base64 signature, and optionally flat scalar parameters. */
 const buildAnswerSchema = () =>
   z.object({
-    signature: z.string().check(z.refine((v) => BASE64.test(v), rule('pattern', { example: 'Base64 text' }))),
+    signature: matching((v) => BASE64.test(v), 'pattern', { example: 'Base64 text' }),
     params: z.optional(
       z.unknown().check(
         z.superRefine((params, ctx) => {

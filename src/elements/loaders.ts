@@ -6,6 +6,8 @@ import { define } from '../define.ts';
 import type { EcommpayBankSelect } from './bank-select/ecommpay-bank-select.ts';
 import type { EcommpayCheckout } from './checkout/ecommpay-checkout.ts';
 import { loadOnce } from './lazy.ts';
+import type { EcommpayPayoutForm } from './payout-form/ecommpay-payout-form.ts';
+import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
 
 /**
  * What an element's chunk imports, requested beside it instead of after it, so a page waits for one
@@ -13,42 +15,51 @@ import { loadOnce } from './lazy.ts';
  * and, for the checkout and the payout form, the shared core.
  */
 const runtime = () => import('./base.ts');
-const checkoutCore = () => Promise.all([import('../core/launch.ts'), import('../core/methods/index.ts')]);
-import type { EcommpayPayoutForm } from './payout-form/ecommpay-payout-form.ts';
-import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
+const methods = () => import('../core/methods/index.ts');
+const checkoutCore = () => Promise.all([import('../core/launch.ts'), methods()]);
+
+/** A loader that defines `tag` with the class `load` gives, fetching `alongside` at the same time. */
+const loader =
+  <C extends CustomElementConstructor>(tag: string, load: () => Promise<C>, ...alongside: (() => Promise<unknown>)[]) =>
+  (): Promise<C> =>
+    loadOnce(tag, () =>
+      Promise.all([load(), ...alongside.map((fetch) => fetch())]).then(([element]) => {
+        define(tag, element as C);
+        return element as C;
+      }),
+    );
 
 /** Loads and defines `<ecommpay-checkout>`, and gives its class. */
-export const loadCheckout = (): Promise<typeof EcommpayCheckout> =>
-  loadOnce('ecommpay-checkout', () =>
-    Promise.all([import('./checkout/ecommpay-checkout.ts'), runtime(), checkoutCore()]).then(
-      ([m]) => (define('ecommpay-checkout', m.EcommpayCheckout), m.EcommpayCheckout),
-    ),
-  );
+export const loadCheckout: () => Promise<typeof EcommpayCheckout> = loader(
+  'ecommpay-checkout',
+  () => import('./checkout/ecommpay-checkout.ts').then((m) => m.EcommpayCheckout),
+  runtime,
+  checkoutCore,
+);
 
 /** Loads and defines `<ecommpay-redirect>`, and gives its class. */
-export const loadRedirect = (): Promise<typeof EcommpayRedirect> =>
-  loadOnce('ecommpay-redirect', () =>
-    Promise.all([import('./redirect/ecommpay-redirect.ts'), runtime()]).then(
-      ([m]) => (define('ecommpay-redirect', m.EcommpayRedirect), m.EcommpayRedirect),
-    ),
-  );
+export const loadRedirect: () => Promise<typeof EcommpayRedirect> = loader(
+  'ecommpay-redirect',
+  () => import('./redirect/ecommpay-redirect.ts').then((m) => m.EcommpayRedirect),
+  runtime,
+);
 
 /**
  * Loads and defines `<ecommpay-bank-select>`, and gives its class. The entry does this by itself
  * the first time one appears in the document; call it for one that lives in a shadow root of your
  * own (a Lit, Stencil or Angular component), which the document cannot see into.
  */
-export const loadBankSelect = (): Promise<typeof EcommpayBankSelect> =>
-  loadOnce('ecommpay-bank-select', () =>
-    Promise.all([import('./bank-select/ecommpay-bank-select.ts'), runtime(), import('../core/methods/index.ts')]).then(
-      ([m]) => (define('ecommpay-bank-select', m.EcommpayBankSelect), m.EcommpayBankSelect),
-    ),
-  );
+export const loadBankSelect: () => Promise<typeof EcommpayBankSelect> = loader(
+  'ecommpay-bank-select',
+  () => import('./bank-select/ecommpay-bank-select.ts').then((m) => m.EcommpayBankSelect),
+  runtime,
+  methods,
+);
 
 /** Loads and defines `<ecommpay-payout-form>` (and the bank choice it uses) now; see {@link loadBankSelect}. */
-export const loadPayoutForm = (): Promise<typeof EcommpayPayoutForm> =>
-  loadOnce('ecommpay-payout-form', () =>
-    Promise.all([import('./payout-form/ecommpay-payout-form.ts'), runtime(), checkoutCore()]).then(
-      ([m]) => (define('ecommpay-payout-form', m.EcommpayPayoutForm), m.EcommpayPayoutForm),
-    ),
-  );
+export const loadPayoutForm: () => Promise<typeof EcommpayPayoutForm> = loader(
+  'ecommpay-payout-form',
+  () => import('./payout-form/ecommpay-payout-form.ts').then((m) => m.EcommpayPayoutForm),
+  runtime,
+  checkoutCore,
+);

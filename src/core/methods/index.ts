@@ -20,5 +20,5 @@ export const isMethodCode = (value: unknown): value is MethodCode =>
 export const methodRules = (code: MethodCode): MethodRules => METHODS[code];
 
 /** The methods with bank display options (`split-banks`, `banks-id`, `bank-picker`), by name. */
-export const bankOptionMethods = (lang: 'en' | 'zh' = 'en'): string =>
-  METHOD_CODES.filter((m) => METHODS[m].optionsKey).map((m) => METHODS[m].name[lang]).join(', ');
+export const bankOptionMethods = (): string =>
+  METHOD_CODES.filter((m) => METHODS[m].optionsKey).map((m) => METHODS[m].name.en).join(', ');

@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { formatAmount } from '../../core/amount.ts';
 import { EcommpayFailure, describeIssues, type EcommpayErrorDetail, type FieldIssue } from '../../core/errors.ts';
-import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutInput, type LaunchParams, type Parsed } from '../../core/launch.ts';
+import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutInput, type LaunchParams } from '../../core/launch.ts';
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { launchUrl } from '../../core/payment-page.ts';
-import { CURRENCY, isBlank } from '../../core/rules.ts';
+import { CURRENCY, isBlank, type Checked } from '../../core/rules.ts';
 import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
 import { checkoutMessages, type CheckoutMessages } from '../../i18n/checkout.ts';
 import type { Lang } from '../../i18n/index.ts';
@@ -188,7 +188,7 @@ export class EcommpayCheckout extends EcommpayElement {
   }
 
   /** Attributes and properties → the configuration, parsed once per change of any of them. */
-  private _parse(): Parsed<CheckoutConfig> {
+  private _parse(): Checked<CheckoutConfig> {
     const input: CheckoutInput = {
       method: this.method,
       'project-id': str(this.projectId),
@@ -223,7 +223,7 @@ export class EcommpayCheckout extends EcommpayElement {
   }
 
   /** Only the bank is missing: the buyer has yet to choose, nothing is misconfigured. */
-  private _awaitingBank(parsed: Parsed<CheckoutConfig>): boolean {
+  private _awaitingBank(parsed: Checked<CheckoutConfig>): boolean {
     return !parsed.ok && parsed.issues.every((i) => i.field === 'bank');
   }
 

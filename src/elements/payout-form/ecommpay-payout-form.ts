@@ -107,8 +107,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
 
   /** Every broken rule (fields by request path); empty when valid. */
   get issues(): FieldIssue[] {
-    const check = this._check();
-    return check ? (check.ok ? [] : check.issues) : [issue('method', 'one-of', { values: METHOD_CODES.join(', ') })];
+    return this._issuesOf(this._check());
   }
 
   get form(): HTMLFormElement | null {
@@ -217,8 +216,23 @@ export class EcommpayPayoutForm extends EcommpayElement {
     return check;
   }
 
+  private _issuesOf(check: PayoutCheck | null): FieldIssue[] {
+    return check ? (check.ok ? [] : check.issues) : [issue('method', 'one-of', { values: METHOD_CODES.join(', ') })];
+  }
+
+  /** The fields the buyer fills in (the amount too, unless the merchant set it). */
+  private get _fields(): Set<string> {
+    const fields = new Set(this._method ? payoutFields(this._method).map((f) => f.name) : []);
+    if (!this._fixedAmount) fields.add(AMOUNT);
+    return fields;
+  }
+
+  /** The check this update renders and reports to the outer form, made once per update. */
+  private _checked: PayoutCheck | null = null;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('method')) this._loadRegions();
+    this._checked = this._check();
   }
 
   /** The method's regions from the catalogue's chunk; a stale answer (the method changed) is dropped. */
@@ -238,11 +252,11 @@ export class EcommpayPayoutForm extends EcommpayElement {
 
   /** Keeps the form value and validity in step with the fields, after each render (the anchor exists then). */
   protected override updated(): void {
-    const check = this._check();
-    const issues = check ? (check.ok ? [] : check.issues) : this.issues;
+    const check = this._checked;
+    const issues = this._issuesOf(check);
     // Rules of the merchant's own attributes: the buyer reads that the form is set up wrongly; the developer, which rule.
-    const fields = new Set([AMOUNT, ...(this._method ? payoutFields(this._method).map((f) => f.name) : [])]);
-    const setup = issues.filter((i) => !fields.has(i.field) || (i.field === AMOUNT && this._fixedAmount));
+    const fields = this._fields;
+    const setup = issues.filter((i) => !fields.has(i.field));
     if (setup.length > 0) warnOnce({ code: 'invalid-config', message: describeIssues('Invalid payout form configuration', setup), issues: setup });
     this._internals.setFormValue(check?.ok ? JSON.stringify(check.request) : null);
     if (issues.length === 0) {
@@ -465,9 +479,8 @@ export class EcommpayPayoutForm extends EcommpayElement {
     const lang = this._lang;
     if (!method) return this._renderAlert(t.invalidSetup);
     const disabled = this.disabled || this._formDisabled;
-    const issues = this.issues;
-    const fields = new Set(payoutFields(method).map((f) => f.name));
-    if (!this._fixedAmount) fields.add(AMOUNT);
+    const issues = this._issuesOf(this._checked);
+    const fields = this._fields;
     const errors = new Map<string, string>();
     for (const issue of issues) {
       if (fields.has(issue.field) && (this._showAll || this._touched.has(issue.field))) errors.set(issue.field, this._message(issue));

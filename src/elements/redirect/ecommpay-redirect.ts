@@ -26,6 +26,9 @@ const pause = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
+/** What `src` must answer. */
+const SRC_ANSWER = '{"redirect_data": {…}} or {"status": "…"}';
+
 /** How polling `src` ended. */
 type PollEnd = { kind: 'ready'; data: unknown } | { kind: 'final'; status: string } | { kind: 'unavailable'; issue: FieldIssue };
 
@@ -252,7 +255,7 @@ export class EcommpayRedirect extends EcommpayElement {
         else if (end.kind === 'final') this._phase = end.status === 'decline' ? 'decline' : 'success';
         else this._unavailable(end.issue);
       },
-      (error) => this._unavailable(issue('src', 'answer', { expected: `{"redirect_data": {…}} or {"status": "…"} (${String(error)})` })),
+      (error) => this._unavailable(issue('src', 'answer', { expected: `${SRC_ANSWER} (${String(error)})` })),
     );
   }
 
@@ -268,7 +271,7 @@ export class EcommpayRedirect extends EcommpayElement {
     try {
       while (!deadline.signal.aborted) {
         let answer: PollAnswer = { kind: 'unknown' };
-        let problem = issue('src', 'answer', { expected: '{"redirect_data": {…}} or {"status": "…"}' });
+        let problem = issue('src', 'answer', { expected: SRC_ANSWER });
         try {
           const response = await fetch(src, { signal: deadline.signal, cache: 'no-store', headers: { accept: 'application/json' } });
           if (response.ok) answer = readPollAnswer(await response.json().catch(() => null));
