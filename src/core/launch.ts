@@ -92,8 +92,8 @@ export const DEFAULT_SIGN_TIMEOUT = 15_000;
 /** The longest delay `setTimeout` honours (2^31 − 1 ms, about 24.8 days). */
 export const MAX_TIMER = 2_147_483_647;
 
-/** Parameters the element sets from attributes; extraParams may not set them. */
-const ATTRIBUTE_OF_PARAM: Record<string, string> = {
+/** Parameters the element sets from attributes (and the attribute of each); extraParams may not set them. */
+export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
   project_id: 'project-id',
   payment_id: 'payment-id',
   payment_amount: 'amount',

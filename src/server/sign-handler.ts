@@ -9,7 +9,7 @@
  * checked; and nothing ambiguous is signed (SPEC §11): anything this handler signs, an attacker
  * holding the signature can pay with.
  */
-import { bankDisplayOptions, effectiveLimits, paramIssues, DESCRIPTION_MAX, type LaunchParams } from '../core/launch.ts';
+import { ATTRIBUTE_OF_PARAM, bankDisplayOptions, effectiveLimits, paramIssues, DESCRIPTION_MAX, type LaunchParams } from '../core/launch.ts';
 import { isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
 import { jsonResponse as json, readBodyText } from './http.ts';
 import { AmbiguousPayloadError, signParams } from './signer.ts';
@@ -61,18 +61,7 @@ export interface SignHandlerOptions {
  * redirect URLs. `project_id`, `payment_amount` and `payment_currency` are accepted and replaced.
  */
 export const DEFAULT_CLIENT_PARAMS: readonly string[] = [
-  'project_id',
-  'payment_id',
-  'payment_amount',
-  'payment_currency',
-  'customer_id',
-  'payment_description',
-  'language_code',
-  'force_payment_method',
-  'payment_methods_options',
-  'customer_email',
-  'customer_first_name',
-  'customer_last_name',
+  ...Object.keys(ATTRIBUTE_OF_PARAM).filter((param) => param !== 'signature'),
   'customer_phone',
   'close_on_missclick',
 ];
