@@ -6,8 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { formatAmount } from '../../src/core/amount.ts';
-import { effectiveLimits, paramIssues, type LaunchParams } from '../../src/core/launch.ts';
-import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { paramIssues, type LaunchParams } from '../../src/core/launch.ts';
+import { METHOD_CODES, effectiveLimits, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { AmbiguousPayloadError, checkSignature, findAmbiguity } from '../../src/server/index.ts';
 import { banksFor, type Bank } from '../../src/data/index.ts';
 import { randomId } from '../http.ts';

@@ -15,11 +15,11 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { DESCRIPTION_MAX, effectiveLimits } from './launch.ts';
-import { METHOD_CODES, methodRules, type BodyShape, type FieldRule, type MethodCode, type MethodRules } from './methods/index.ts';
+import { METHOD_CODES, effectiveLimits, methodRules, type BodyShape, type FieldRule, type MethodCode, type MethodRules } from './methods/index.ts';
 import {
   COUNTRY,
   CURRENCY,
+  DESCRIPTION_MAX,
   EMAIL,
   PHONE,
   charLength,

@@ -11,11 +11,12 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { METHOD_CODES, bankOptionMethods, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
+import { METHOD_CODES, bankOptionMethods, effectiveLimits, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
 import { DEFAULT_PAYMENT_PAGE_URL, paymentPageBase } from './payment-page.ts';
 import {
   BEST_BEFORE,
   CURRENCY,
+  DESCRIPTION_MAX,
   DIGITS,
   EMAIL,
   INTEGER_LIST,
@@ -83,9 +84,6 @@ export interface CheckoutConfig {
   /** The Payment Page's base URL, normalised. */
   base: string;
 }
-
-/** Maximum length of `payment_description` (SPEC §9). */
-export const DESCRIPTION_MAX = 255;
 
 export const DEFAULT_SIGN_TIMEOUT = 15_000;
 
@@ -163,12 +161,6 @@ function buildSchema() {
 }
 
 // ── the method's rules over finished parameters ────────────────────────────
-
-/** The limits that apply: the overrides, else the documented ones when the currency is the method's. */
-export function effectiveLimits(rules: MethodRules, currency: string, min?: number, max?: number): AmountRange | undefined {
-  if (min === undefined && max === undefined && currency !== rules.currency) return undefined;
-  return { min: min ?? rules.purchaseLimits.min, max: max ?? rules.purchaseLimits.max };
-}
 
 /** `payment_methods_options` for the Philippine display variants (SPEC §3), as the JSON string ecommpay expects. */
 export function bankDisplayOptions(rules: MethodRules, splitBanks: boolean, banksId: readonly number[]): string | undefined {

@@ -22,6 +22,9 @@ export const BEST_BEFORE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$
 /** Base64 as a signature is sent: no whitespace, standard alphabet. */
 export const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** Maximum length of `payment_description` (SPEC §9). */
+export const DESCRIPTION_MAX = 255;
+
 /** `undefined`, `null` or only white space. */
 export const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 

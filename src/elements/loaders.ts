@@ -11,12 +11,11 @@ import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
 
 /**
  * What an element's chunk imports, requested beside it instead of after it, so a page waits for one
- * round trip after the entry, not three: the runtime (lit, zod/mini, the base class and the rules)
- * and, for the checkout and the payout form, the shared core.
+ * round trip after the entry, not two: the runtime (lit, zod/mini, the base class and the rules)
+ * and the payment methods.
  */
 const runtime = () => import('./base.ts');
 const methods = () => import('../core/methods/index.ts');
-const checkoutCore = () => Promise.all([import('../core/launch.ts'), methods()]);
 
 /** A loader that defines `tag` with the class `load` gives, fetching `alongside` at the same time. */
 const loader =
@@ -34,7 +33,7 @@ export const loadCheckout: () => Promise<typeof EcommpayCheckout> = loader(
   'ecommpay-checkout',
   () => import('./checkout/ecommpay-checkout.ts').then((m) => m.EcommpayCheckout),
   runtime,
-  checkoutCore,
+  methods,
 );
 
 /** Loads and defines `<ecommpay-redirect>`, and gives its class. */
@@ -61,5 +60,5 @@ export const loadPayoutForm: () => Promise<typeof EcommpayPayoutForm> = loader(
   'ecommpay-payout-form',
   () => import('./payout-form/ecommpay-payout-form.ts').then((m) => m.EcommpayPayoutForm),
   runtime,
-  checkoutCore,
+  methods,
 );

@@ -9,8 +9,9 @@
  * checked; and nothing ambiguous is signed (SPEC §11): anything this handler signs, an attacker
  * holding the signature can pay with.
  */
-import { ATTRIBUTE_OF_PARAM, bankDisplayOptions, effectiveLimits, paramIssues, DESCRIPTION_MAX, type LaunchParams } from '../core/launch.ts';
-import { isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
+import { ATTRIBUTE_OF_PARAM, bankDisplayOptions, paramIssues, type LaunchParams } from '../core/launch.ts';
+import { effectiveLimits, isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
+import { DESCRIPTION_MAX } from '../core/rules.ts';
 import { jsonResponse as json, readBodyText } from './http.ts';
 import { AmbiguousPayloadError, signParams } from './signer.ts';
 

@@ -1,6 +1,6 @@
 import { cupBank } from './cup-bank.ts';
 import { onlinePhilippinesBanks } from './online-philippines-banks.ts';
-import type { MethodCode, MethodRules } from './types.ts';
+import type { AmountRange, MethodCode, MethodRules } from './types.ts';
 
 export type * from './types.ts';
 export { cupBank } from './cup-bank.ts';
@@ -22,3 +22,9 @@ export const methodRules = (code: MethodCode): MethodRules => METHODS[code];
 /** The methods with bank display options (`split-banks`, `banks-id`, `bank-picker`), by name. */
 export const bankOptionMethods = (): string =>
   METHOD_CODES.filter((m) => METHODS[m].optionsKey).map((m) => METHODS[m].name.en).join(', ');
+
+/** The limits that apply: the overrides, else the documented ones when the currency is the method's. */
+export function effectiveLimits(rules: MethodRules, currency: string, min?: number, max?: number): AmountRange | undefined {
+  if (min === undefined && max === undefined && currency !== rules.currency) return undefined;
+  return { min: min ?? rules.purchaseLimits.min, max: max ?? rules.purchaseLimits.max };
+}

@@ -12,7 +12,6 @@ import {
   DEFAULT_SIGN_TIMEOUT,
   attributeOf,
   bankDisplayOptions,
-  effectiveLimits,
   memoiseCheckout,
   paramIssues,
   parseCheckoutConfig,
@@ -21,7 +20,7 @@ import {
   type CheckoutInput,
   type LaunchParams,
 } from '../../../src/core/launch.ts';
-import { methodRules, type AmountRange } from '../../../src/core/methods/index.ts';
+import { effectiveLimits, methodRules, type AmountRange } from '../../../src/core/methods/index.ts';
 import { DEFAULT_PAYMENT_PAGE_URL, launchUrl, paymentPageBase, wireValue } from '../../../src/core/payment-page.ts';
 import { assertMessagesNameFields, issuesOf, summary } from './helpers.ts';
 
