@@ -79,16 +79,4 @@ export const sharedStyles = css`
     background: #fff5f4;
     font-size: 0.9375rem;
   }
-  .alert ul {
-    margin: 0.375rem 0 0;
-    padding-inline-start: 1.25rem;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;

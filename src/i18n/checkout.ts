@@ -1,4 +1,11 @@
+import type { ErrorCode } from '../core/errors.ts';
 import type { Lang } from './index.ts';
+
+/** The failures a checkout shows the buyer, each as one plain sentence. */
+export type CheckoutFailure = Extract<
+  ErrorCode,
+  'invalid-config' | 'mobile-unsupported' | 'sign-http' | 'sign-network' | 'sign-timeout' | 'sign-invalid-response' | 'load-failed'
+>;
 
 /** Texts of `<ecommpay-checkout>`. */
 export interface CheckoutMessages {
@@ -7,16 +14,10 @@ export interface CheckoutMessages {
   busy: string;
   amountLabel: string;
   methodLabel: string;
-  invalidConfig: string;
   /** `bank-picker`: the buyer has yet to choose. */
   chooseBank: string;
-  /** A part of the page (the bank choice) could not be loaded. */
-  loadFailed: string;
-  mobileUnsupported: string;
-  signHttp: string;
-  signNetwork: string;
-  signTimeout: string;
-  signInvalid: string;
+  /** What the buyer reads for each failure (`load-failed`: the bank choice could not be loaded). */
+  failures: Record<CheckoutFailure, string>;
 }
 
 export const checkoutMessages: Record<Lang, CheckoutMessages> = {
@@ -26,14 +27,16 @@ export const checkoutMessages: Record<Lang, CheckoutMessages> = {
     busy: 'Connecting to the payment page…',
     amountLabel: 'Amount',
     methodLabel: 'Payment method',
-    invalidConfig: 'This payment can’t be started. Please contact the shop.',
     chooseBank: 'Choose your bank',
-    loadFailed: 'Part of this page could not be loaded. Check your connection and try again.',
-    mobileUnsupported: 'CUP Banks payments are not supported on mobile devices. Please pay from a computer.',
-    signHttp: 'The shop could not prepare this payment. Please try again.',
-    signNetwork: 'The shop could not be reached. Check your connection and try again.',
-    signTimeout: 'The shop took too long to answer. Please try again.',
-    signInvalid: 'The shop answered with something unexpected. Please try again later.',
+    failures: {
+      'invalid-config': 'This payment can’t be started. Please contact the shop.',
+      'load-failed': 'Part of this page could not be loaded. Check your connection and try again.',
+      'mobile-unsupported': 'CUP Banks payments are not supported on mobile devices. Please pay from a computer.',
+      'sign-http': 'The shop could not prepare this payment. Please try again.',
+      'sign-network': 'The shop could not be reached. Check your connection and try again.',
+      'sign-timeout': 'The shop took too long to answer. Please try again.',
+      'sign-invalid-response': 'The shop answered with something unexpected. Please try again later.',
+    },
   },
   zh: {
     pay: (amount) => `支付 ${amount}`,
@@ -41,13 +44,15 @@ export const checkoutMessages: Record<Lang, CheckoutMessages> = {
     busy: '正在连接支付页面…',
     amountLabel: '金额',
     methodLabel: '支付方式',
-    invalidConfig: '无法发起此笔支付，请联系商户。',
     chooseBank: '请选择银行',
-    loadFailed: '页面部分内容加载失败，请检查网络后重试。',
-    mobileUnsupported: '银联银行卡支付不支持移动设备，请使用电脑完成支付。',
-    signHttp: '商户暂时无法处理此笔支付，请重试。',
-    signNetwork: '无法连接商户服务器，请检查网络后重试。',
-    signTimeout: '商户服务器响应超时，请重试。',
-    signInvalid: '商户服务器返回了无法识别的内容，请稍后重试。',
+    failures: {
+      'invalid-config': '无法发起此笔支付，请联系商户。',
+      'load-failed': '页面部分内容加载失败，请检查网络后重试。',
+      'mobile-unsupported': '银联银行卡支付不支持移动设备，请使用电脑完成支付。',
+      'sign-http': '商户暂时无法处理此笔支付，请重试。',
+      'sign-network': '无法连接商户服务器，请检查网络后重试。',
+      'sign-timeout': '商户服务器响应超时，请重试。',
+      'sign-invalid-response': '商户服务器返回了无法识别的内容，请稍后重试。',
+    },
   },
 };

@@ -6,7 +6,7 @@ import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { launchUrl } from '../../core/payment-page.ts';
 import { CURRENCY, isBlank, type Checked } from '../../core/rules.ts';
 import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
-import { checkoutMessages, type CheckoutMessages } from '../../i18n/checkout.ts';
+import { checkoutMessages, type CheckoutFailure, type CheckoutMessages } from '../../i18n/checkout.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { EcommpayElement } from '../base.ts';
 import { isMobileDevice } from '../device.ts';
@@ -15,6 +15,12 @@ import { Job } from '../job.ts';
 import { loadFailure } from '../lazy.ts';
 import { loadBankSelect } from '../loaders.ts';
 import { checkoutStyles } from './ecommpay-checkout.styles.ts';
+
+/** The developer's side of `mobile-unsupported`. */
+const MOBILE_UNSUPPORTED: EcommpayErrorDetail = {
+  code: 'mobile-unsupported',
+  message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)',
+};
 
 const str = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -262,7 +268,7 @@ export class EcommpayCheckout extends EcommpayElement {
     if (this._awaitingBank(parsed)) return;
     if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
     this.dispatchEvent(new EcommpayReadyEvent({ params: { ...parsed.value.params } }));
-    if (this._mobileBlocked) this._fail({ code: 'mobile-unsupported', message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)' });
+    if (this._mobileBlocked) this._fail(MOBILE_UNSUPPORTED);
   }
 
   /**
@@ -280,7 +286,7 @@ export class EcommpayCheckout extends EcommpayElement {
       return;
     }
     if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
-    if (this._mobileBlocked) return this._fail({ code: 'mobile-unsupported', message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)' });
+    if (this._mobileBlocked) return this._fail(MOBILE_UNSUPPORTED);
 
     const config = parsed.value;
     this._busy = true;
@@ -334,23 +340,8 @@ export class EcommpayCheckout extends EcommpayElement {
 
   /** What the buyer reads about a failure: a plain sentence in the UI language (the detail is for developers). */
   private _errorText(error: EcommpayErrorDetail): string {
-    const t = this._t;
-    switch (error.code) {
-      case 'invalid-config':
-        return t.invalidConfig;
-      case 'mobile-unsupported':
-        return t.mobileUnsupported;
-      case 'sign-http':
-        return t.signHttp;
-      case 'sign-network':
-        return t.signNetwork;
-      case 'sign-timeout':
-        return t.signTimeout;
-      case 'load-failed':
-        return t.loadFailed;
-      default:
-        return t.signInvalid;
-    }
+    const failures = this._t.failures;
+    return failures[error.code as CheckoutFailure] ?? failures['sign-invalid-response'];
   }
 
   override render() {
@@ -379,7 +370,7 @@ export class EcommpayCheckout extends EcommpayElement {
               </div>`
             : nothing}
         </dl>
-        ${this._mobileBlocked ? html`<p part="notice" class="notice">${t.mobileUnsupported}</p>` : nothing}
+        ${this._mobileBlocked ? html`<p part="notice" class="notice">${t.failures['mobile-unsupported']}</p>` : nothing}
         ${this._picker
           ? html`<ecommpay-bank-select
               part="bank"
