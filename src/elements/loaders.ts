@@ -11,8 +11,8 @@ import type { EcommpayRedirect } from './redirect/ecommpay-redirect.ts';
 
 /**
  * What an element's chunk imports, requested beside it instead of after it, so a page waits for one
- * round trip after the entry, not two: the runtime (lit, zod/mini, the base class and the rules)
- * and the payment methods.
+ * round trip after the entry, not two: the runtime (lit, zod/mini, the base class and the rules),
+ * the payment methods and, for the payout form, the bank choice.
  */
 const runtime = () => import('./base.ts');
 const methods = () => import('../core/methods/index.ts');
@@ -61,4 +61,6 @@ export const loadPayoutForm: () => Promise<typeof EcommpayPayoutForm> = loader(
   () => import('./payout-form/ecommpay-payout-form.ts').then((m) => m.EcommpayPayoutForm),
   runtime,
   methods,
+  // The form's bank choice, which its chunk imports.
+  () => import('./bank-select/ecommpay-bank-select.ts'),
 );
