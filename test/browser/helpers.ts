@@ -59,10 +59,57 @@ export async function mount<T extends HTMLElement & { updateComplete: Promise<bo
   return { el, events: seen };
 }
 
-/** Removes what `mount` added. */
+/** Removes what `mount` added, and stops every `watchFetches`. */
 export function cleanup(): void {
   fixtureCleanup();
   for (const host of document.querySelectorAll('[data-test-host]')) host.remove();
+  for (const stop of fetchWatches.splice(0).reverse()) stop();
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fetchWatches: (() => void)[] = [];
+
+export interface FetchWatch {
+  /** How many times the page has called `fetch()` for the URL so far. */
+  readonly count: number;
+  /** Resolves once the page has called `fetch()` for the URL `n` times in all (at once if it already has). */
+  calls(n: number): Promise<void>;
+}
+
+/**
+ * Counts the page's `fetch()` calls for `url` (compared once resolved against the page), when they
+ * are made: unlike the endpoints' request log, the count is exact at once, with nothing in flight.
+ * `cleanup()` puts the page's own `fetch` back.
+ */
+export function watchFetches(url: string): FetchWatch {
+  const wanted = new URL(url, location.href).href;
+  const original = window.fetch;
+  const waiting: { n: number; resolve: () => void }[] = [];
+  let count = 0;
+  window.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+    const href = input instanceof Request ? input.url : new URL(String(input), location.href).href;
+    if (href === wanted) {
+      count += 1;
+      for (const wait of waiting.filter((w) => w.n <= count)) {
+        waiting.splice(waiting.indexOf(wait), 1);
+        wait.resolve();
+      }
+    }
+    return original.call(window, input, init);
+  };
+  fetchWatches.push(() => {
+    window.fetch = original;
+  });
+  return {
+    get count() {
+      return count;
+    },
+    calls: (n) => (count >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve }))),
+  };
+}
+
+/**
+ * Lets `ms` pass. ONLY for proving that something does not happen (one more poll) once everything
+ * that must happen first has been awaited, where no event marks the end: keep it short, and say at
+ * the call why nothing can be awaited instead.
+ */
+export const quietPeriod = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { loadPayoutForm } from '../../src/index.ts';
 import { lazyDefine, loadOnce } from '../../src/elements/lazy.ts';
-import { cleanup, sleep } from './helpers.ts';
+import { cleanup } from './helpers.ts';
 
 describe('lazy definition of the chunked elements', () => {
   afterEach(cleanup);
@@ -23,13 +23,26 @@ describe('lazy definition of the chunked elements', () => {
 
   it('one inside a shadow root is not seen by the document; loadPayoutForm() defines it there', async () => {
     expect(customElements.get('ecommpay-payout-form'), 'defined before any appeared').to.equal(undefined);
+    // Mutation observers are told in the order they were made: once this one (made after the
+    // entry's) has seen the mutation, the entry has looked at it too, and would have started loading.
+    const seen = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => (observer.disconnect(), resolve()));
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    });
     const host = document.createElement('div');
     document.body.append(host);
     const form = document.createElement('ecommpay-payout-form');
     form.setAttribute('method', 'cup-bank');
     host.attachShadow({ mode: 'open' }).append(form);
-    await sleep(100);
+    await seen;
     expect(customElements.get('ecommpay-payout-form'), 'the document saw into a shadow root').to.equal(undefined);
+    // No load is under way: loadOnce runs this probe (a load under way or done would be given instead).
+    let probed = false;
+    await loadOnce('ecommpay-payout-form', () => {
+      probed = true;
+      return Promise.reject(new Error('probe'));
+    }).catch(() => undefined);
+    expect(probed, 'the document saw into a shadow root and started loading').to.equal(true);
 
     const PayoutForm = await loadPayoutForm();
     expect(customElements.get('ecommpay-payout-form')).to.equal(PayoutForm);

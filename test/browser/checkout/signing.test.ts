@@ -5,7 +5,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { EcommpayCheckout, EcommpayErrorDetail, LaunchDetail } from '../../../src/index.ts';
 import { signParams, verifySignature } from '../../../src/server/index.ts';
-import { cleanup, recorded, respondUrl, sleep, uniqueKey } from '../helpers.ts';
+import { cleanup, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
 import { alertText, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
 
 const SIGNATURE = 'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==';
@@ -139,16 +139,21 @@ describe('<ecommpay-checkout> signing', () => {
 
   it('a storm of 50 clicks: one signing request, one ecommpay-launch', async () => {
     const key = uniqueKey('sign-storm');
-    const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { delay: 200, body: { signature: SIGNATURE } }) });
+    const signUrl = respondUrl(key, { delay: 200, body: { signature: SIGNATURE } });
+    const signing = watchFetches(signUrl);
+    const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': signUrl });
     stayOnPage(el);
     const button = payButton(el);
     for (let i = 0; i < 50; i++) {
       button.click();
       void el.pay();
-      if (i % 10 === 0) await sleep(5);
+      // In batches of 10, each landing on the element as it rendered itself after the one before.
+      if (i % 10 === 0) await el.updateComplete;
     }
-    await waitUntil(() => events.get('ecommpay-launch')!.length > 0);
-    await sleep(300);
+    await waitUntil(() => events.get('ecommpay-launch')!.length > 0, 'no launch');
+    await el.updateComplete;
+    // Every click that got past the guard would have called fetch() at once, long before the launch.
+    expect(signing.count).to.equal(1);
     expect(await recorded(key)).to.have.length(1);
     expect(events.get('ecommpay-launch')).to.have.length(1);
   });
@@ -160,7 +165,8 @@ describe('<ecommpay-checkout> signing', () => {
     await waitUntil(async () => (await recorded(key)).length === 1);
     el.remove();
     await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted');
-    await sleep(100);
+    // The abort settled the signing in microtasks, before the endpoint could even see the connection close.
+    await el.updateComplete;
     expect(events.get('ecommpay-launch')).to.have.length(0);
     expect(events.get('ecommpay-error')).to.have.length(0);
   });

@@ -1,5 +1,5 @@
 /** <ecommpay-payout-form>: the request it builds, each validation rule, events, languages, accessibility. */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { checkGate, gateBodySchema } from '../../../src/core/gate.ts';
 import { cleanup, respondUrl, uniqueKey, mount } from '../helpers.ts';
 import type { EcommpayPayoutForm } from '../../../src/elements/payout-form/ecommpay-payout-form.ts';
@@ -121,8 +121,8 @@ describe('<ecommpay-payout-form> request', () => {
     expect(events.get('ecommpay-payout-submit')).to.have.length(0);
     expect(fieldError(el, 'account.customer_name')).to.equal('Account holder name is required');
     expect(alertOf(el)).to.equal('Please correct the highlighted fields.');
-    await new Promise((r) => setTimeout(r));
-    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('account.customer_name');
+    await waitUntil(() => el.shadowRoot!.activeElement, 'no field was focused');
+    expect(el.shadowRoot!.activeElement!.getAttribute('name')).to.equal('account.customer_name');
   });
 });
 

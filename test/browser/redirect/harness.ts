@@ -5,7 +5,8 @@
  */
 import '../../../src/elements/redirect/define.ts';
 import type { EcommpayRedirect } from '../../../src/elements/redirect/ecommpay-redirect.ts';
-import { cleanup, mount, sleep } from '../helpers.ts';
+import { waitUntil } from '@open-wc/testing';
+import { cleanup, mount } from '../helpers.ts';
 
 /** The few members of the Navigation API the tests use (not in TypeScript's DOM types yet). */
 interface NavigateEvent extends Event {
@@ -130,13 +131,9 @@ export function closeFrames(): void {
   for (const iframe of frames.splice(0)) iframe.remove();
 }
 
-/** Waits until `check` is true (or fails after `timeout` ms). */
-export async function until(check: () => boolean | Promise<boolean>, message: string, timeout = 4000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Timed out waiting: ${message}`);
-    await sleep(20);
-  }
+/** Waits until `check` is true, looking every 20 ms (or fails after `timeout` ms). */
+export function until(check: () => boolean | Promise<boolean>, message: string, timeout = 4000): Promise<void> {
+  return waitUntil(check, `waiting: ${message}`, { interval: 20, timeout });
 }
 
 /** Shadow-root helpers. */

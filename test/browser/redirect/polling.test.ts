@@ -1,6 +1,6 @@
 /** `src`: the merchant backend is polled with backoff until it has redirect_data, a final status, or gives up. */
 import { expect } from '@open-wc/testing';
-import { recorded, sleep, uniqueKey } from '../helpers.ts';
+import { quietPeriod, recorded, uniqueKey, watchFetches } from '../helpers.ts';
 import { alertText, mountRedirect, pageNavigations, reset, statusText, until } from './harness.ts';
 
 /** A `/__test/script` URL: the Nth request gets the Nth step, the last one repeats. */
@@ -48,7 +48,8 @@ describe('<ecommpay-redirect src>', () => {
     await el.updateComplete;
     expect(statusText(el)).to.equal('The payment was declined. Reason: Declined by the bank');
     expect(el.shadowRoot!.querySelector('[part="spinner"]')).to.equal(null);
-    await sleep(150);
+    // Nothing marks "polling stopped": a next poll would be due 15 ms after the decline; allow for it.
+    await quietPeriod(100);
     expect(await recorded(key)).to.have.length(2);
     expect(pageNavigations).to.have.length(0);
     expect(events.get('ecommpay-error')).to.have.length(0);
@@ -66,7 +67,8 @@ describe('<ecommpay-redirect src>', () => {
     expect(alertText(el)).to.equal('Your bank’s page is not available yet. Please try again later.');
     const count = (await recorded(key)).length;
     expect(count).to.equal(5);
-    await sleep(200);
+    // Nothing marks "polling stopped": a sixth try would be due about 50 ms after the fifth; allow for it.
+    await quietPeriod(150);
     expect(await recorded(key)).to.have.length(count);
   });
 
@@ -100,7 +102,7 @@ describe('<ecommpay-redirect src>', () => {
     ]);
     await el.updateComplete;
     expect(alertText(el)).to.contain('not available yet');
-    await sleep(100);
+    await until(async () => (await recorded(key))[1]?.aborted === true, 'the abort of the request under way');
     const requests = await recorded(key);
     expect(requests).to.have.length(2);
     expect(requests[1]!.aborted).to.equal(true);
@@ -108,12 +110,16 @@ describe('<ecommpay-redirect src>', () => {
 
   it('stops polling when the element is removed', async () => {
     const key = uniqueKey('removed');
-    const { el } = await mountRedirect({ src: script(key, WAITING), 'poll-interval': '20' });
-    await until(async () => (await recorded(key)).length >= 2, 'two polls');
+    const src = script(key, WAITING);
+    const polls = watchFetches(src);
+    const { el } = await mountRedirect({ src, 'poll-interval': '20' });
+    await polls.calls(2);
     el.remove();
-    const count = (await recorded(key)).length;
-    await sleep(300);
-    expect(await recorded(key)).to.have.length(count);
+    const count = polls.count;
+    // Nothing marks "polling stopped": a third poll would be due 30 ms after the second's answer; allow for it.
+    await quietPeriod(150);
+    expect(polls.count).to.equal(count);
+    expect(await recorded(key)).to.have.length.at.most(count);
   });
 
   it('a new src replaces the old one: the old is no longer polled', async () => {
@@ -124,7 +130,8 @@ describe('<ecommpay-redirect src>', () => {
     el.src = script(b, WAITING);
     await until(async () => (await recorded(b)).length >= 2, 'polls of the new src');
     const count = (await recorded(a)).length;
-    await sleep(200);
+    // The new src, on a backoff no slower than the old one's, is polled twice more: the old one not at all.
+    await until(async () => (await recorded(b)).length >= 4, 'two more polls of the new src');
     expect(await recorded(a)).to.have.length(count);
   });
 });
@@ -145,12 +152,14 @@ describe('<ecommpay-redirect src> restarts', () => {
 
   it('polling resumes when a removed element is put back', async () => {
     const key = uniqueKey('back');
-    const { el } = await mountRedirect({ src: script(key, WAITING), 'poll-interval': '20' });
+    const src = script(key, WAITING);
+    const polls = watchFetches(src);
+    const { el } = await mountRedirect({ src, 'poll-interval': '20' });
     await until(async () => (await recorded(key)).length >= 1, 'a first poll');
     const parent = el.parentElement!;
     el.remove();
-    await sleep(100);
-    const count = (await recorded(key)).length;
+    // The endpoint can only ever have seen the requests made so far: any more come from the element put back.
+    const count = polls.count;
     parent.append(el);
     await until(async () => (await recorded(key)).length > count, 'polling again');
   });

@@ -1,9 +1,11 @@
 /** What the buyer sees: each state accessible, the manual button, the fallback, the back button, languages. */
-import { expect } from '@open-wc/testing';
-import { recorded, sleep, uniqueKey } from '../helpers.ts';
+import { expect, oneEvent } from '@open-wc/testing';
+import { recorded, uniqueKey } from '../helpers.ts';
 import { mountRedirect, pageNavigations, part, reset, statusText, until } from './harness.ts';
 
 const bank = (key: string, query = '') => `${location.origin}/__test/form?key=${key}${query}`;
+/** The form the element put in the body, as HTML (an assertion failing on a <form> element itself disconnects the runner). */
+const bodyForm = () => document.querySelector('body > form')?.outerHTML ?? null;
 const script = (key: string, body: unknown) => `/__test/script?key=${key}&step=${encodeURIComponent(JSON.stringify({ body }))}`;
 
 describe('<ecommpay-redirect> presentation', () => {
@@ -46,7 +48,8 @@ describe('<ecommpay-redirect> presentation', () => {
 
   it('manual: a "continue to your bank" button, nothing happens until it is pressed', async () => {
     const { el, events } = await mountRedirect({ manual: true }, { redirectData: { method: 'GET', url: bank('m'), body: [] } });
-    await sleep(50);
+    // Without `manual` the element redirects in its first update, which mount awaited: ecommpay-redirect first.
+    expect(events.get('ecommpay-redirect')).to.have.length(0);
     expect(pageNavigations).to.have.length(0);
     const button = part(el, 'button')!;
     expect(button.textContent).to.equal('Continue to your bank');
@@ -63,15 +66,18 @@ describe('<ecommpay-redirect> presentation', () => {
   it('ecommpay-redirect is cancelable: preventDefault() keeps the buyer here', async () => {
     const el = document.createElement('ecommpay-redirect');
     el.addEventListener('ecommpay-redirect', (e) => e.preventDefault());
+    const redirect = oneEvent(el, 'ecommpay-redirect');
     const host = document.createElement('div');
     host.dataset.testHost = '';
     document.body.append(host);
     el.redirectData = { method: 'POST', url: bank('cancel'), body: { a: '1' } };
     host.append(el);
+    expect((await redirect).defaultPrevented).to.equal(true);
     await el.updateComplete;
-    await sleep(50);
+    // Not cancelled, the element would have put its form in the body (checked below) and submitted it
+    // right after the event; the POST navigation itself would only start a task later.
     expect(pageNavigations).to.have.length(0);
-    expect(document.querySelector('body > form')).to.equal(null);
+    expect(bodyForm()).to.equal(null);
     expect(el.plan).to.deep.equal({ method: 'POST', url: bank('cancel'), fields: [['a', '1']] });
   });
 
@@ -93,15 +99,16 @@ describe('<ecommpay-redirect> presentation', () => {
 
   it('back from the bank (pageshow persisted): no spinner, no second submit, the button instead', async () => {
     const key = uniqueKey('bfcache');
-    const { el } = await mountRedirect({ 'fallback-delay': '5000' }, { redirectData: { method: 'POST', url: bank(key), body: { a: '1' } } });
+    const { el, events } = await mountRedirect({ 'fallback-delay': '5000' }, { redirectData: { method: 'POST', url: bank(key), body: { a: '1' } } });
     await until(() => pageNavigations.length === 1, 'the submit');
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await el.updateComplete;
     expect(part(el, 'spinner')).to.equal(null);
     expect(statusText(el)).to.equal('');
     expect(part(el, 'button')!.textContent).to.equal('Continue to your bank');
-    expect(document.querySelector('body > form')).to.equal(null);
-    await sleep(100);
+    expect(bodyForm()).to.equal(null);
+    // A second submit would have followed a second ecommpay-redirect at once, in the update awaited above.
+    expect(events.get('ecommpay-redirect')).to.have.length(1);
     expect(pageNavigations).to.have.length(1);
     expect(await recorded(key)).to.have.length(0);
     part(el, 'button')!.click();
