@@ -24,11 +24,14 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
  * iife-checkout: the same checkout with the classic-script build, which cannot split (so it carries
  * everything). Other pages are reported, not budgeted.
  *
- * The goal for the checkout and redirect pages is 16 KiB (issue 11); these ceilings are what the
- * pages weigh today plus a few hundred bytes, so nothing grows while the rest is cut.
+ * The goal for the checkout and redirect pages is 16 KiB (issue 11). It is not reachable with lit
+ * and zod/mini on the page: the two alone weigh about 10 kB brotli in one file (lit 5.3 kB;
+ * zod/mini with the object, string, boolean, unknown, optional, nullable and refine kinds 4.8 kB)
+ * before any code of ours. These ceilings are what the pages weigh today plus a little, so nothing
+ * grows unnoticed.
  */
 const MODULE_PAGE_GOAL = 16 * 1024;
-const BUDGETS = { checkout: 21_500, redirect: 17_500, 'iife-checkout': 35_000 };
+const BUDGETS = { checkout: 20_700, redirect: 17_400, 'iife-checkout': 34_300 };
 
 /** How long a page may take to reach its goal before it counts as failed. */
 const PAGE_TIMEOUT_MS = 15_000;
