@@ -21,6 +21,7 @@ import {
   EMAIL,
   INTEGER_LIST,
   LANGUAGE,
+  MAX_TIMER,
   PHONE,
   POSITIVE_INTEGER,
   charLength,
@@ -86,9 +87,6 @@ export interface CheckoutConfig {
 }
 
 export const DEFAULT_SIGN_TIMEOUT = 15_000;
-
-/** The longest delay `setTimeout` honours (2^31 − 1 ms, about 24.8 days). */
-export const MAX_TIMER = 2_147_483_647;
 
 /** Parameters the element sets from attributes (and the attribute of each); extraParams may not set them. */
 export const ATTRIBUTE_OF_PARAM: Record<string, string> = {

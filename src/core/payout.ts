@@ -38,7 +38,8 @@ export interface PayoutOptions {
   panType?: PanType;
 }
 
-const NUMERIC = new Set(['account.bank_id', 'account.region_id']);
+/** Fields whose value is an ID the Gate takes as a number (`bank_id`, `region_id`). */
+const NUMERIC_KINDS = new Set(['bank', 'region']);
 
 /** The Luhn checksum of a digit string (card numbers). */
 export function luhn(digits: string): boolean {
@@ -84,7 +85,7 @@ export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<s
     const group = field.name.split('.')[0]!;
     request[group] ??= {};
     if (text === '') continue;
-    setPath(request, field.name, NUMERIC.has(field.name) && DIGITS.test(text) ? Number(text) : text);
+    setPath(request, field.name, NUMERIC_KINDS.has(field.kind) && DIGITS.test(text) ? Number(text) : text);
   }
   for (const [name, value] of Object.entries(form.fixed ?? {})) setPath(request, name, value);
   const payment: Record<string, unknown> = { currency: options.currency };

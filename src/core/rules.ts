@@ -22,6 +22,9 @@ export const BEST_BEFORE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$
 /** Base64 as a signature is sent: no whitespace, standard alphabet. */
 export const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+/** The longest delay `setTimeout` honours (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER = 2_147_483_647;
+
 /** Maximum length of `payment_description` (SPEC §9). */
 export const DESCRIPTION_MAX = 255;
 

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { EcommpayFailure, describeIssues } from './errors.ts';
 import type { LaunchParams } from './launch.ts';
-import { BASE64, isPlainObject, isScalar, matching, report, validate } from './rules.ts';
+import { BASE64, MAX_TIMER, isPlainObject, isScalar, matching, report, validate } from './rules.ts';
 
 /** What a backend (or a custom `sign` function) answers. */
 export interface SignAnswer {
@@ -79,7 +79,7 @@ export async function withTimeout<T>(
     id = setTimeout(() => {
       timer.abort();
       reject(new EcommpayFailure('sign-timeout', `No signature within ${timeoutMs} ms`));
-    }, Math.min(timeoutMs, 2_147_483_647)); // a longer delay would fire at once
+    }, Math.min(timeoutMs, MAX_TIMER));
   });
   const aborted = new Promise<never>((_, reject) => {
     const onAbort = () => reject(new DOMException('Signing aborted', 'AbortError'));

@@ -10,8 +10,8 @@
  * holding the signature can pay with.
  */
 import { ATTRIBUTE_OF_PARAM, bankDisplayOptions, paramIssues, type LaunchParams } from '../core/launch.ts';
-import { effectiveLimits, isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
-import { DESCRIPTION_MAX } from '../core/rules.ts';
+import { METHOD_CODES, effectiveLimits, isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
+import { CURRENCY, DESCRIPTION_MAX, charLength, isScalar } from '../core/rules.ts';
 import { jsonResponse as json, readBodyText } from './http.ts';
 import { AmbiguousPayloadError, signParams } from './signer.ts';
 
@@ -71,22 +71,17 @@ export const DEFAULT_CLIENT_PARAMS: readonly string[] = [
 const SERVER_OWNED = new Set(['project_id', 'payment_amount', 'payment_currency']);
 
 const DEFAULT_MAX_BODY = 64 * 1024;
-const CURRENCY = /^[A-Z]{3}$/;
-
-const isScalar = (v: unknown): v is string | number | boolean =>
-  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 /** The first thing wrong with `resolvePayment`'s answer, naming the field: the merchant's bug, not the buyer's. */
 function resolvedProblem(payment: ResolvedPayment, clientCustomerId: boolean): string | null {
   if (!isCount(payment.amount) || payment.amount === 0) return `amount must be a positive whole number of minor units (got ${String(payment.amount)})`;
   if (typeof payment.currency !== 'string' || !CURRENCY.test(payment.currency)) return `currency must be an ISO 4217 code such as CNY (got ${String(payment.currency)})`;
-  if (!isMethodCode(payment.method)) return `method must be cup-bank or online-philippines-banks (got ${String(payment.method)})`;
+  if (!isMethodCode(payment.method)) return `method must be one of ${METHOD_CODES.join(', ')} (got ${String(payment.method)})`;
   if (payment.customerId === undefined ? !clientCustomerId : typeof payment.customerId !== 'string' || payment.customerId.trim() === '') {
     return 'customerId is required (or set the clientCustomerId option to sign the browser\'s)';
   }
-  if (payment.description !== undefined && (typeof payment.description !== 'string' || [...payment.description].length > DESCRIPTION_MAX)) {
+  if (payment.description !== undefined && (typeof payment.description !== 'string' || charLength(payment.description) > DESCRIPTION_MAX)) {
     return `description must be text of at most ${DESCRIPTION_MAX} characters`;
   }
   for (const key of ['minAmount', 'maxAmount'] as const) {
