@@ -7,46 +7,7 @@
 //   dist/cdn/ecommpay-elements.iife.js  the same for a classic <script>, lazy parts inlined
 import { rm } from 'node:fs/promises';
 import { build } from 'rolldown';
-import { parseAst } from 'rolldown/parseAst';
-
-/**
- * Lit's templates as the browser reads them, without our source's indentation: in `css` and `html`
- * tagged templates every run of white space that holds a line break becomes one space (what HTML and
- * CSS make of it anyway), and in `css` the spaces around `{`, `}`, `;` and after `:` and `,` go.
- * Only the literal text between expressions changes, never an expression.
- */
-const minifyTemplates = {
-  name: 'minify-templates',
-  transform: {
-    filter: { id: /[\\/]src[\\/].*\.ts$/, code: /\b(html|css)`/ },
-    handler(code, id) {
-      const edits = [];
-      const visit = (node) => {
-        if (!node || typeof node.type !== 'string') return;
-        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'css')) {
-          for (const quasi of node.quasi.quasis) {
-            const start = quasi.start + 1;
-            const raw = quasi.value.raw;
-            if (code.slice(start, start + raw.length) !== raw) throw new Error(`minify-templates: unexpected template span in ${id}`);
-            let text = raw.replace(/\s*\n\s*/g, ' ');
-            if (node.tag.name === 'css') text = text.replace(/\s*([{};])\s*/g, '$1').replace(/([:,])\s+/g, '$1');
-            if (text !== raw) edits.push([start, start + raw.length, text]);
-          }
-        }
-        for (const value of Object.values(node)) {
-          if (Array.isArray(value)) value.forEach(visit);
-          else if (value && typeof value === 'object') visit(value);
-        }
-      };
-      visit(parseAst(code, { lang: 'ts' }, id));
-      if (edits.length === 0) return null;
-      edits.sort((a, b) => b[0] - a[0]);
-      let out = code;
-      for (const [from, to, text] of edits) out = out.slice(0, from) + text + out.slice(to);
-      return { code: out, map: null };
-    },
-  },
-};
+import { minifyTemplates } from './minify-templates.mjs';
 
 const outDir = 'dist/cdn';
 await rm(outDir, { recursive: true, force: true });
