@@ -3,17 +3,9 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { EcommpayCheckout, LaunchParams, SignFunction } from '../../../src/index.ts';
 import type { EcommpayBankSelect } from '../../../src/elements/bank-select/ecommpay-bank-select.ts';
+import { PH_PARAMS as PH_BASE } from '../../fixtures/checkout.ts';
 import { cleanup, respondUrl, uniqueKey } from '../helpers.ts';
 import { alertText, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
-
-const PH_BASE = {
-  project_id: 580,
-  payment_id: 'ph-1',
-  payment_amount: 150000,
-  payment_currency: 'PHP',
-  customer_id: 'customer7',
-  customer_email: 'test_customer@example.com',
-};
 
 /** The embedded picker, once defined (lazily) and loaded. */
 async function picker(el: EcommpayCheckout): Promise<EcommpayBankSelect> {

@@ -5,25 +5,8 @@ import { mount } from '../helpers.ts';
 
 export const CHECKOUT_EVENTS = ['ecommpay-ready', 'ecommpay-launch', 'ecommpay-error'];
 
-export const cupAttributes = {
-  method: 'cup-bank',
-  'project-id': '581',
-  'payment-id': 'TEST_154',
-  amount: '10000',
-  'customer-id': 'customer121',
-  description: 'test payment',
-  'sign-url': '/api/sign',
-};
-
-export const phAttributes = {
-  method: 'online-philippines-banks',
-  'project-id': '580',
-  'payment-id': 'ph-1',
-  amount: '150000',
-  'customer-id': 'customer7',
-  'customer-email': 'test_customer@example.com',
-  'sign-url': '/api/sign',
-};
+/** The shared valid configurations (test/fixtures/checkout.ts), as attributes. */
+export { CUP_CHECKOUT as cupAttributes, PH_CHECKOUT as phAttributes } from '../../fixtures/checkout.ts';
 
 export type Attributes = Record<string, string | boolean | null | undefined>;
 

@@ -1,27 +1,9 @@
 /** The exact Payment Page parameters for CUP and for each Philippine display variant (SPEC §3). */
 import { expect } from '@open-wc/testing';
 import type { LaunchParams, SignFunction } from '../../../src/index.ts';
+import { CUP_PARAMS as CUP_BASE, PH_PARAMS as PH_BASE } from '../../fixtures/checkout.ts';
 import { cleanup } from '../helpers.ts';
 import { cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage, type Attributes } from './fixtures.ts';
-
-const CUP_BASE = {
-  project_id: 581,
-  payment_id: 'TEST_154',
-  payment_amount: 10000,
-  payment_currency: 'CNY',
-  customer_id: 'customer121',
-  payment_description: 'test payment',
-  language_code: 'zh',
-};
-
-const PH_BASE = {
-  project_id: 580,
-  payment_id: 'ph-1',
-  payment_amount: 150000,
-  payment_currency: 'PHP',
-  customer_id: 'customer7',
-  customer_email: 'test_customer@example.com',
-};
 
 /** Mounts, then clicks and captures what the signer receives: it must equal `launchParams`. */
 async function paramsOf(attributes: Attributes, properties: Record<string, unknown> = {}) {

@@ -5,31 +5,8 @@ import type { EcommpayBankSelect } from '../../../src/elements/bank-select/ecomm
 import type { EcommpayPayoutForm } from '../../../src/elements/payout-form/ecommpay-payout-form.ts';
 import { mount } from '../helpers.ts';
 
-export const CUP_VALUES: Record<string, string> = {
-  'customer.last_name': '王',
-  'customer.first_name': '伟',
-  'customer.identify.doc_number': '330102199001011234',
-  'customer.phone': '8613800138000',
-  'customer.email': 'wang.wei@example.cn',
-  'customer.state': '浙江省',
-  'customer.city': '杭州市',
-  'customer.street': '人民路 100 号',
-  'customer.zip': '310000',
-  'card.pan': '6217003760136456530',
-  'account.bank_id': '6',
-  'account.region_id': '10',
-  'account.city': '杭州',
-  'account.branch': 'HZRM',
-};
-
-export const PH_VALUES: Record<string, string> = {
-  'account.customer_name': 'Juan Dela Cruz',
-  'account.number': '1670033323',
-  'account.bank_id': '486',
-  'account.region_id': '297',
-  'account.city': 'Manila',
-  'account.branch': 'Makati Avenue',
-};
+/** The shared form values (test/fixtures/payout.ts). */
+export { CUP_VALUES, PH_VALUES } from '../../fixtures/payout.ts';
 
 export const bankSelect = (el: EcommpayPayoutForm) => el.shadowRoot!.querySelector('ecommpay-bank-select') as EcommpayBankSelect;
 

@@ -1,6 +1,7 @@
 /** <ecommpay-payout-form>: the request it builds, each validation rule, events, languages, accessibility. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { checkGate, gateBodySchema } from '../../../src/core/gate.ts';
+import { CUP_REQUEST, PH_REQUEST } from '../../fixtures/payout.ts';
 import { cleanup, respondUrl, uniqueKey, mount } from '../helpers.ts';
 import type { EcommpayPayoutForm } from '../../../src/elements/payout-form/ecommpay-payout-form.ts';
 import { CUP_VALUES, PH_VALUES, alertOf, bankSelect, fieldError, fill, fillAll, mountForm, settled } from './fixtures.ts';
@@ -35,23 +36,7 @@ describe('<ecommpay-payout-form> request', () => {
     await submit(el);
     const fired = events.get('ecommpay-payout-submit')!;
     expect(fired).to.have.length(1);
-    const expected = {
-      customer: {
-        last_name: '王',
-        first_name: '伟',
-        identify: { doc_number: '330102199001011234' },
-        phone: '8613800138000',
-        email: 'wang.wei@example.cn',
-        state: '浙江省',
-        city: '杭州市',
-        street: '人民路 100 号',
-        zip: '310000',
-        country: 'CN',
-      },
-      payment: { currency: 'CNY', amount: 100000, description: 'Payout' },
-      account: { bank_id: 6, region_id: 10, city: '杭州', branch: 'HZRM' },
-      card: { pan: '6217003760136456530' },
-    };
+    const expected = CUP_REQUEST;
     expect(fired[0]!.detail.method).to.equal('cup-bank');
     expect(fired[0]!.detail.request).to.deep.equal(expected);
     expect(el.request).to.deep.equal(expected);
@@ -79,18 +64,7 @@ describe('<ecommpay-payout-form> request', () => {
   it('Philippines: the Gate payout body without general, field by field, with a typed amount', async () => {
     const { el, events } = await phForm({ ...PH_VALUES, 'payment.amount': '1,500.50' }, { amount: null, description: 'Seller withdrawal' });
     await submit(el);
-    const expected = {
-      customer: {},
-      payment: { currency: 'PHP', amount: 150050, description: 'Seller withdrawal' },
-      account: {
-        customer_name: 'Juan Dela Cruz',
-        number: '1670033323',
-        bank_id: 486,
-        region_id: 297,
-        city: 'Manila',
-        branch: 'Makati Avenue',
-      },
-    };
+    const expected = PH_REQUEST;
     expect(events.get('ecommpay-payout-submit')![0]!.detail.request).to.deep.equal(expected);
     const full = { ...expected, customer: { id: 'c-1', ip_address: '203.0.113.10' } };
     expect(checkGate(gateBodySchema('online-philippines-banks', 'payout'), full).ok).to.equal(true);

@@ -1,32 +1,8 @@
 /** The `redirect_data` examples of ecommpay's documentation, followed exactly (navigations captured, not sent). */
 import { expect } from '@open-wc/testing';
 import type { RedirectDetail } from '../../../src/elements/redirect/events.ts';
+import { CUP_BODY, CUP_URL, PH_URL } from '../../fixtures/redirect.ts';
 import { mountRedirect, pageNavigations, reset, until } from './harness.ts';
-
-/** Banks of the Philippines: a GET with the data already in the URL (seed, "redirect_data"). */
-const PH_URL = 'https://test.ph/Pay.aspx?tokenid=3f511c2d&procid=BITC';
-
-/** CUP Banks: a GET with string fields and an `encrypted` service field (seed, "redirect_data"). */
-const CUP_SIGN =
-  'TZUmn8bhp7BO93V06JxJCaf5xi+Sne0eVfVOCt1mi6+YAdnY/IfbEBHC2yPXTRRGmquaKSE3uuiL6AfnOm' +
-  'dTtjJznRCw3Wo5jjfSwE0GkG+D25XlC712Et33l0TH+Gcf4QRiba6xOVlvPKpK0OK/svObtPpPr0o/q+8zTX+El6w=';
-const CUP_BODY: [string, string][] = [
-  ['merchantId', '0004'],
-  ['version', 'v1'],
-  ['inputCharset', 'UTF-8'],
-  ['merchantTradeId', 'dslkjfhslkhfssdusk.jnk.s'],
-  ['currency', 'CNY'],
-  ['payType', 'EC'],
-  ['issuingBank', 'UNIONPAY'],
-  ['amountFee', '502'],
-  ['deviceType', 'WEB'],
-  ['goodsTitle', '结算款项'],
-  ['returnUrl', 'https://www.funtopay.com/hefu/return/'],
-  ['notifyUrl', 'https://www.funtopay.com/hefu/notify/'],
-  ['signType', 'RSA'],
-  ['sign', CUP_SIGN],
-];
-const CUP_URL = 'http://payment.qixiqiang.com/payment/v3/unionpayIntGate.html';
 
 describe('<ecommpay-redirect> with the documented examples', () => {
   afterEach(reset);

@@ -22,51 +22,13 @@ import {
 } from '../../../src/core/launch.ts';
 import { effectiveLimits, methodRules, type AmountRange } from '../../../src/core/methods/index.ts';
 import { DEFAULT_PAYMENT_PAGE_URL, launchUrl, paymentPageBase, wireValue } from '../../../src/core/payment-page.ts';
+import { CUP_CHECKOUT as CUP, CUP_PARAMS, PH_CHECKOUT as PH, PH_PARAMS } from '../../fixtures/checkout.ts';
 import { assertMessagesNameFields, issuesOf, summary } from './helpers.ts';
 
 const CUP_RULES = methodRules('cup-bank');
 const PH_RULES = methodRules('online-philippines-banks');
 const CUP_NAME = 'CUP Banks (China UnionPay)';
 const PH_NAME = 'Banks of the Philippines';
-
-const CUP: CheckoutInput = {
-  method: 'cup-bank',
-  'project-id': '581',
-  'payment-id': 'TEST_154',
-  amount: '10000',
-  'customer-id': 'customer121',
-  description: 'test payment',
-  'sign-url': '/api/sign',
-};
-
-const PH: CheckoutInput = {
-  method: 'online-philippines-banks',
-  'project-id': '580',
-  'payment-id': 'ph-1',
-  amount: '150000',
-  'customer-id': 'customer7',
-  'customer-email': 'test_customer@example.com',
-  'sign-url': '/api/sign',
-};
-
-const CUP_PARAMS: LaunchParams = {
-  project_id: 581,
-  payment_id: 'TEST_154',
-  payment_amount: 10000,
-  payment_currency: 'CNY',
-  customer_id: 'customer121',
-  payment_description: 'test payment',
-  language_code: 'zh',
-};
-
-const PH_PARAMS: LaunchParams = {
-  project_id: 580,
-  payment_id: 'ph-1',
-  payment_amount: 150000,
-  payment_currency: 'PHP',
-  customer_id: 'customer7',
-  customer_email: 'test_customer@example.com',
-};
 
 const { customer_email: _email, ...PH_WITHOUT_EMAIL } = PH_PARAMS;
 

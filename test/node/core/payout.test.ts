@@ -10,60 +10,11 @@ import type { IssueParams } from '../../../src/core/errors.ts';
 import { checkGate, gateBodySchema } from '../../../src/core/gate.ts';
 import type { MethodCode } from '../../../src/core/methods/index.ts';
 import { SERVER_FIELDS, buildPayoutRequest, checkPayout, luhn, parseMajorAmount, payoutFields, type PayoutOptions } from '../../../src/core/payout.ts';
+import { CUP_REQUEST, CUP_VALUES, PH_REQUEST, PH_VALUES } from '../../fixtures/payout.ts';
 import { assertMessagesNameFields, summary } from './helpers.ts';
-
-const CUP_VALUES: Record<string, string> = {
-  'customer.last_name': '王',
-  'customer.first_name': '伟',
-  'customer.identify.doc_number': '330102199001011234',
-  'customer.phone': '8613800138000',
-  'customer.email': 'wang.wei@example.cn',
-  'customer.state': '浙江省',
-  'customer.city': '杭州市',
-  'customer.street': '人民路 100 号',
-  'customer.zip': '310000',
-  'card.pan': '6217003760136456530',
-  'account.bank_id': '6',
-  'account.region_id': '10',
-  'account.city': '杭州',
-  'account.branch': 'HZRM',
-};
-
-const PH_VALUES: Record<string, string> = {
-  'account.customer_name': 'Juan Dela Cruz',
-  'account.number': '1670033323',
-  'account.bank_id': '486',
-  'account.region_id': '297',
-  'account.city': 'Manila',
-  'account.branch': 'Makati Avenue',
-};
 
 const CUP_OPTIONS: PayoutOptions = { amount: 100000, currency: 'CNY', description: 'Payout' };
 const PH_OPTIONS: PayoutOptions = { amount: 150050, currency: 'PHP', description: 'Seller withdrawal' };
-
-const CUP_REQUEST = {
-  customer: {
-    last_name: '王',
-    first_name: '伟',
-    identify: { doc_number: '330102199001011234' },
-    phone: '8613800138000',
-    email: 'wang.wei@example.cn',
-    state: '浙江省',
-    city: '杭州市',
-    street: '人民路 100 号',
-    zip: '310000',
-    country: 'CN',
-  },
-  payment: { currency: 'CNY', amount: 100000, description: 'Payout' },
-  account: { bank_id: 6, region_id: 10, city: '杭州', branch: 'HZRM' },
-  card: { pan: '6217003760136456530' },
-};
-
-const PH_REQUEST = {
-  customer: {},
-  payment: { currency: 'PHP', amount: 150050, description: 'Seller withdrawal' },
-  account: { customer_name: 'Juan Dela Cruz', number: '1670033323', bank_id: 486, region_id: 297, city: 'Manila', branch: 'Makati Avenue' },
-};
 
 /** What the merchant's backend adds before sending to Gate. */
 const withServerFields = <T extends { customer: unknown }>(request: T) => ({

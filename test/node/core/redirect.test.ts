@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IssueParams } from '../../../src/core/errors.ts';
 import { bodyFields, mergeQuery, parseHosts, parseRedirectData, readPollAnswer, type PollAnswer, type RedirectPlan } from '../../../src/core/redirect.ts';
+import { CUP_BODY, CUP_URL, PH_URL } from '../../fixtures/redirect.ts';
 import { assertMessagesNameFields, issuesOf, summary } from './helpers.ts';
 
 const GOOD = { method: 'POST', url: 'https://bank.example/pay', body: { a: '1' } };
@@ -141,31 +142,6 @@ for (const c of acceptances) {
 }
 
 // ── ecommpay's documented examples ─────────────────────────────────────────
-
-/** Banks of the Philippines: a GET with the data already in the URL. */
-const PH_URL = 'https://test.ph/Pay.aspx?tokenid=3f511c2d&procid=BITC';
-
-/** CUP Banks: a GET with string fields and an `encrypted` service field, to a plain-http URL. */
-const CUP_SIGN =
-  'TZUmn8bhp7BO93V06JxJCaf5xi+Sne0eVfVOCt1mi6+YAdnY/IfbEBHC2yPXTRRGmquaKSE3uuiL6AfnOm' +
-  'dTtjJznRCw3Wo5jjfSwE0GkG+D25XlC712Et33l0TH+Gcf4QRiba6xOVlvPKpK0OK/svObtPpPr0o/q+8zTX+El6w=';
-const CUP_BODY: [string, string][] = [
-  ['merchantId', '0004'],
-  ['version', 'v1'],
-  ['inputCharset', 'UTF-8'],
-  ['merchantTradeId', 'dslkjfhslkhfssdusk.jnk.s'],
-  ['currency', 'CNY'],
-  ['payType', 'EC'],
-  ['issuingBank', 'UNIONPAY'],
-  ['amountFee', '502'],
-  ['deviceType', 'WEB'],
-  ['goodsTitle', '结算款项'],
-  ['returnUrl', 'https://www.funtopay.com/hefu/return/'],
-  ['notifyUrl', 'https://www.funtopay.com/hefu/notify/'],
-  ['signType', 'RSA'],
-  ['sign', CUP_SIGN],
-];
-const CUP_URL = 'http://payment.qixiqiang.com/payment/v3/unionpayIntGate.html';
 
 for (const body of ['{}', '[]']) {
   test(`example: Philippines GET with body ${body} and encrypted [] opens the URL as it is`, () => {
