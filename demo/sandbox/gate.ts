@@ -34,6 +34,21 @@ const PROVIDER_KEY = 'sandbox-provider-key';
 const REDIRECT_CALLBACK_DELAY = 60;
 const PAYOUT_CALLBACK_DELAY = 150;
 
+/**
+ * The page of the payment's bank, where the buyer presses Success or Decline: for a Gate sale with
+ * `account.bank_id`, and for a Payment Page purchase at a bank chosen in a frame (banks cannot be
+ * framed, so the frame sends the top window there).
+ */
+export function bankPageUrl(origin: string, token: string, bank: Bank): string {
+  const url = new URL('/bank/Pay.aspx', origin);
+  url.searchParams.set('tokenid', token);
+  url.searchParams.set('procid', bankProcId(bank));
+  return url.href;
+}
+
+/** How a bank page names its bank: the letter code, else the ID. */
+const bankProcId = (bank: Bank): string => bank.code ?? String(bank.id);
+
 export class Gate {
   constructor(private readonly state: SandboxState) {}
 
@@ -182,12 +197,7 @@ export class Gate {
    */
   private async redirectData(payment: SandboxPayment, req: GateRequest): Promise<RedirectData> {
     const origin = this.state.origin();
-    if (payment.bank) {
-      const url = new URL('/bank/Pay.aspx', origin);
-      url.searchParams.set('tokenid', payment.token);
-      url.searchParams.set('procid', payment.bank.code ?? String(payment.bank.id));
-      return { method: 'GET', url: url.href, body: [], encrypted: [] };
-    }
+    if (payment.bank) return { method: 'GET', url: bankPageUrl(origin, payment.token, payment.bank), body: [], encrypted: [] };
     const fields: Record<string, string> = {
       merchantId: String(this.state.projectId).padStart(4, '0'),
       version: 'v1',
@@ -240,7 +250,7 @@ export class Gate {
   private bankPage(url: URL): Response {
     const payment = this.awaiting(url.searchParams.get('tokenid'));
     if (!payment || !payment.bank) return errorPage('Unknown payment', ['The bank does not know this payment.'], 404);
-    if ((payment.bank.code ?? String(payment.bank.id)) !== url.searchParams.get('procid')) {
+    if (bankProcId(payment.bank) !== url.searchParams.get('procid')) {
       return errorPage('Invalid request', ['procid does not match the payment’s bank.'], 400);
     }
     return this.bankScreen(payment, payment.bank.name, 'en');
@@ -278,7 +288,11 @@ export class Gate {
     );
   }
 
-  /** Success or Decline on a bank page: the final callback, then back to the merchant. */
+  /**
+   * Success or Decline on a bank page: the final callback, then back to the merchant. The payment
+   * is a Gate sale, or a Payment Page purchase sent here from a frame: either way it awaits its
+   * bank, and its return URLs are those its request named.
+   */
   private async bankResult(form: URLSearchParams): Promise<Response> {
     const payment = this.awaiting(form.get('token'));
     if (!payment || payment.status !== AWAITING.status) return errorPage('Payment already completed', ['Nothing to do.'], 409);
@@ -289,8 +303,18 @@ export class Gate {
       if (!(error instanceof AmbiguousPayloadError)) throw error;
       return errorPage('Payment not completed', [`The result callback cannot be signed: ${error.message}`], 500);
     }
-    const back = payment.status === 'success' ? payment.returnUrls.success : (payment.returnUrls.decline ?? payment.returnUrls.return ?? payment.returnUrls.success);
+    const back = payment.status === 'success' ? payment.returnUrls.success : declineUrl(payment);
     if (back) return new Response(null, { status: 303, headers: { Location: back } });
     return htmlResponse(page('Done', html`<div class="card" data-testid="result"><h1>${payment.status}</h1><p>${payment.code} ${payment.message}</p></div>`));
   }
+}
+
+/**
+ * Where a declined buyer goes. A Gate sale falls back to its other URLs; a Payment Page purchase
+ * names its own (`merchant_fail_url`, else `merchant_return_url`) and never sends a declined buyer
+ * to its success URL, as the Payment Page itself does not.
+ */
+function declineUrl(payment: SandboxPayment): string | undefined {
+  const urls = payment.returnUrls;
+  return payment.via === 'payment-page' ? urls.decline : (urls.decline ?? urls.return ?? urls.success);
 }

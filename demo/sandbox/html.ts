@@ -55,6 +55,7 @@ input[type=text], input[type=email] { width:100%; padding:9px 10px; border:1px s
 button.result { flex:1; padding:12px; border-radius:8px; border:0; font:inherit; font-weight:700; color:#fff; cursor:pointer; }
 button.success { background:var(--ok); }
 button.decline { background:var(--bad); }
+button.continue { background:var(--brand); }
 button[disabled] { opacity:.45; cursor:not-allowed; }
 .note { background:#fff8e1; border:1px solid #f3d98b; border-radius:8px; padding:10px 12px; font-size:14px; margin:12px 0; }
 .error { background:#fdecea; border:1px solid #f5b8b1; border-radius:8px; padding:12px 14px; }
@@ -67,8 +68,8 @@ pre { white-space:pre-wrap; word-break:break-all; margin:0; max-height:240px; ov
 footer { text-align:center; color:var(--muted); font-size:12px; margin:24px 0; }
 `;
 
-/** A whole page. */
-export function page(title: string, body: Html, options: { lang?: SandboxLang; status?: number; wide?: boolean } = {}): Html {
+/** A whole page; `script` (a framed page's `frame.js` tag, see frame.ts) ends its body. */
+export function page(title: string, body: Html, options: { lang?: SandboxLang; status?: number; wide?: boolean; script?: Html } = {}): Html {
   const lang = options.lang ?? 'en';
   return html`<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -84,19 +85,20 @@ export function page(title: string, body: Html, options: { lang?: SandboxLang; s
 ${body}
 </main>
 <footer>ecommpay-elements local sandbox · emulates the Payment Page, Gate and callbacks with the documented test behaviour</footer>
+${options.script ?? ''}
 </body>
 </html>`;
 }
 
-/** An HTML `Response`. */
+/** An HTML `Response` no page may frame; the server relaxes that for the Payment Page's answers alone (frame.ts `allowFraming`). */
 export const htmlResponse = (content: Html, status = 200): Response =>
   new Response(content.value, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' },
   });
 
-/** The error page ecommpay would show instead of the payment form. */
-export function errorPage(title: string, problems: readonly string[], status: number, lang: SandboxLang = 'en'): Response {
+/** The error page ecommpay would show instead of the payment form (`script`: as `page`'s, when it is shown in a frame). */
+export function errorPage(title: string, problems: readonly string[], status: number, lang: SandboxLang = 'en', script?: Html): Response {
   const heading = lang === 'zh' ? '无法打开支付页面' : 'The payment page cannot be opened';
   return htmlResponse(
     page(
@@ -106,7 +108,7 @@ export function errorPage(title: string, problems: readonly string[], status: nu
   <div class="error"><strong>${title}</strong>
   <ul>${problems.map((p) => html`<li>${p}</li>`)}</ul></div>
 </div>`,
-      { lang },
+      { lang, script },
     ),
     status,
   );

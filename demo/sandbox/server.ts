@@ -4,11 +4,15 @@
  * serves it on its own origin, like the real thing.
  *
  *   GET  /                         the sandbox's dashboard: payments, callbacks, "Send again"
- *   GET  /payment?…&signature=…    the Payment Page (payment-page.ts)
+ *   GET  /payment?…&signature=…    the Payment Page (payment-page.ts); `&frame_mode=iframe|popup`
+ *                                  shows it in the shop's frame (frame.ts, GET /payment/frame.js)
  *   POST /v2/…                     the Gate (gate.ts); GET /bank/… the bank pages
  *   GET  /sandbox/deliveries       the callbacks sent, as JSON
  *   POST /sandbox/deliveries/{id}/resend   the same callback once more (a duplicate)
  *   POST /sandbox/callbacks/hold | release  hold callbacks (they wait), then send every waiting one
+ *
+ * Only the Payment Page (everything under `/payment`) may be framed, by the shop's origin
+ * (`frameAncestors`); every other page, bank pages first, answers `X-Frame-Options: DENY`.
  *
  * Callbacks are retried on ecommpay's schedule (`ecommpayRetrySchedule`, SPEC §9) unless
  * `retryIntervals` says otherwise. Requests whose content the signature cannot tell from another
@@ -20,6 +24,7 @@ import { banksFor } from '../../src/data/index.ts';
 import { AmbiguousPayloadError } from '../../src/server/index.ts';
 import { json } from '../http.ts';
 import { CallbackSender, ecommpayRetrySchedule, type Delivery } from './callbacks.ts';
+import { allowFraming, originOf } from './frame.ts';
 import { Gate } from './gate.ts';
 import { html, htmlResponse, page } from './html.ts';
 import type { SandboxPayment } from './model.ts';
@@ -35,6 +40,12 @@ export interface SandboxOptions {
   origin: () => string;
   /** Waits between attempts of unacknowledged callbacks (ms). Default: `ecommpayRetrySchedule()`, the real one. */
   retryIntervals?: readonly number[];
+  /**
+   * The origins (or URLs, read for their origin) of the pages that may show the Payment Page in a
+   * frame, besides the sandbox itself; the first is where a framed page's messages go unless the
+   * page that opened it is another of them. Default: the origin of `callbackUrl()`, the shop's.
+   */
+  frameAncestors?: () => readonly string[];
 }
 
 export interface Sandbox {
@@ -58,6 +69,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     secretKey: options.secretKey,
     callbackUrl: options.callbackUrl,
     origin: options.origin,
+    frameAncestors: () => ancestorOrigins(options.frameAncestors?.() ?? [options.callbackUrl()]),
     payments: new Map(),
     sender,
     later(ms, work) {
@@ -71,8 +83,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const paymentPage = new PaymentPage(state);
   const gate = new Gate(state);
 
+  /** Every answer under `/payment` may be framed by the shop, error pages and JSON errors included. */
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    const response = await route(request, url);
+    return isPaymentPage(url) ? allowFraming(response, state.frameAncestors()) : response;
+  }
+
+  async function route(request: Request, url: URL): Promise<Response> {
     try {
       if (url.pathname === '/' && request.method === 'GET') return dashboard(state);
       if (url.pathname === '/sandbox/deliveries' && request.method === 'GET') return json(200, sender.deliveries);
@@ -113,6 +131,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       sender.close();
     },
   };
+}
+
+/** `/payment` and what is under it: the Payment Page, its sessions and its frame script. */
+const isPaymentPage = (url: URL): boolean => url.pathname === '/payment' || url.pathname.startsWith('/payment/');
+
+/**
+ * The distinct origins of `urls`, in order. What has no origin (a relative URL, e.g. the demo's
+ * callback URL before the shop has started) is left out: a header names origins only, and an
+ * origin is all a frame's messages need.
+ */
+function ancestorOrigins(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(originOf).filter((origin): origin is string => origin !== undefined))];
 }
 
 /** `250` → `250 ms`, `10000` → `10 s`, `14400000` → `4 h`. */

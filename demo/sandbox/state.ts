@@ -10,6 +10,8 @@ export interface SandboxState {
   callbackUrl: () => string;
   /** The sandbox's own origin (for redirect URLs). */
   origin: () => string;
+  /** The origins that may show the Payment Page in a frame, besides the sandbox's own (SPEC §10). */
+  frameAncestors: () => readonly string[];
   /** Payments by `payment_id`. */
   payments: Map<string, SandboxPayment>;
   sender: CallbackSender;
