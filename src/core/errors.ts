@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'redirect-blocked',
   'redirect-unavailable',
   'load-failed',
+  'frame-load-failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

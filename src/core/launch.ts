@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
 import { METHOD_CODES, bankOptionMethods, effectiveLimits, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
-import { DEFAULT_PAYMENT_PAGE_URL, paymentPageBase } from './payment-page.ts';
+import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, paymentPageBase, type Display } from './payment-page.ts';
 import {
   BEST_BEFORE,
   CURRENCY,
@@ -67,6 +67,10 @@ export interface CheckoutInput {
   /** The buyer picks the bank first (Philippine variant 5); `bank` is their choice, `null` until made. */
   'bank-picker'?: boolean;
   bank?: number | null;
+  /** `redirect` (default), `modal` or `iframe`: how the Payment Page is shown. */
+  display?: string | null;
+  /** Milliseconds a framed Payment Page has to say it loaded. */
+  'frame-timeout'?: string | null;
 }
 
 /** A valid configuration: the method, its limits, the parameters to sign, and how to sign and launch. */
@@ -84,6 +88,10 @@ export interface CheckoutConfig {
   timeout: number;
   /** The Payment Page's base URL, normalised. */
   base: string;
+  /** How the Payment Page is shown (a frame display may still fall back to `redirect` on a mobile device). */
+  display: Display;
+  /** Milliseconds a framed Payment Page has to say `epframe.loaded` after its frame's `load`. */
+  frameTimeout: number;
 }
 
 export const DEFAULT_SIGN_TIMEOUT = 15_000;
@@ -103,6 +111,8 @@ export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
   force_payment_method: 'preselect',
   payment_methods_options: 'split-banks',
   signature: 'sign-url',
+  // Added to the URL after signing, never signed (SPEC §10).
+  frame_mode: 'display',
 };
 
 /** The field a merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
@@ -115,6 +125,13 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   const text = z.nullish(z.string());
   const flag = z.optional(z.boolean());
+  // Milliseconds: timers wait at most 2^31 − 1 ms; a longer delay fires at once.
+  const timer = z.nullish(
+    z.string().check(
+      z.refine((v) => POSITIVE_INTEGER.test(v), rule('positive-integer')),
+      z.refine((v) => !POSITIVE_INTEGER.test(v) || Number(v) <= MAX_TIMER, rule('max', { limit: MAX_TIMER })),
+    ),
+  );
   return z.object({
     method: matching(isMethodCode, 'one-of', { values: METHOD_CODES.join(', ') }),
     'project-id': text,
@@ -145,16 +162,12 @@ function buildSchema() {
     ),
     'sign-url': text,
     sign: flag,
-    'sign-timeout': z.nullish(
-      z.string().check(
-        z.refine((v) => POSITIVE_INTEGER.test(v), rule('positive-integer')),
-        // Timers wait at most 2^31 − 1 ms; a longer delay fires at once.
-        z.refine((v) => !POSITIVE_INTEGER.test(v) || Number(v) <= MAX_TIMER, rule('max', { limit: MAX_TIMER })),
-      ),
-    ),
+    'sign-timeout': timer,
     'payment-page-url': text,
     'bank-picker': flag,
     bank: z.nullish(z.unknown().check(z.refine(isPositiveInteger, rule('positive-integer')))),
+    display: z.nullish(matching((v) => (DISPLAYS as readonly string[]).includes(v), 'one-of', { values: DISPLAYS.join(', ') })),
+    'frame-timeout': timer,
   });
 }
 
@@ -296,7 +309,9 @@ export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfi
   if (issues.length > 0) return { ok: false, issues };
   const signUrl = input.sign ? null : input['sign-url']!.trim();
   const timeout = isBlank(input['sign-timeout']) ? DEFAULT_SIGN_TIMEOUT : Number(input['sign-timeout']);
-  return { ok: true, value: { method, rules, overrides, limits, params, signUrl, timeout, base: base! } };
+  const display = (input.display ?? 'redirect') as Display;
+  const frameTimeout = isBlank(input['frame-timeout']) ? DEFAULT_FRAME_TIMEOUT : Number(input['frame-timeout']);
+  return { ok: true, value: { method, rules, overrides, limits, params, signUrl, timeout, base: base!, display, frameTimeout } };
 }
 
 /**

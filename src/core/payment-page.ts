@@ -1,4 +1,4 @@
-/** The Payment Page address and the launch URL. SPEC §9 "Payment Page rules", DESIGN §1.1. */
+/** The Payment Page address, the launch URL and its displays. SPEC §9 "Payment Page rules", §10, DESIGN §1.1. */
 import type { LaunchParams } from './launch.ts';
 
 export const DEFAULT_PAYMENT_PAGE_URL = 'https://paymentpage.ecommpay.com';
@@ -33,3 +33,23 @@ export function launchUrl(base: string, params: LaunchParams, signature: string)
   query.push(`signature=${encodeURIComponent(signature)}`);
   return `${base}/payment?${query.join('&')}`;
 }
+
+/** How the checkout shows the Payment Page: the window goes there, a dialog over the page, or inline. */
+export type Display = 'redirect' | 'modal' | 'iframe';
+
+export type FrameDisplay = Exclude<Display, 'redirect'>;
+
+export const DISPLAYS: readonly Display[] = ['redirect', 'modal', 'iframe'];
+
+/** Milliseconds a framed Payment Page has to say `epframe.loaded` after the frame's `load` (as ecommpay's `merchant.js`). */
+export const DEFAULT_FRAME_TIMEOUT = 5_000;
+
+/** `frame_mode` of each frame display, as ecommpay's `merchant.js` sends it. */
+const FRAME_MODE: Record<FrameDisplay, string> = { modal: 'popup', iframe: 'iframe' };
+
+/**
+ * The signed launch URL with `frame_mode` appended: added after signing, as ecommpay's own script
+ * does, so it is never part of what the backend signs.
+ */
+export const frameUrl = (url: string, display: FrameDisplay): string =>
+  `${url}${url.includes('?') ? '&' : '?'}frame_mode=${FRAME_MODE[display]}`;

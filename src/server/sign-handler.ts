@@ -62,7 +62,8 @@ export interface SignHandlerOptions {
  * redirect URLs. `project_id`, `payment_amount` and `payment_currency` are accepted and replaced.
  */
 export const DEFAULT_CLIENT_PARAMS: readonly string[] = [
-  ...Object.keys(ATTRIBUTE_OF_PARAM).filter((param) => param !== 'signature'),
+  // Not the signature, and not frame_mode (added to the URL after signing, never signed).
+  ...Object.keys(ATTRIBUTE_OF_PARAM).filter((param) => param !== 'signature' && param !== 'frame_mode'),
   'customer_phone',
   'close_on_missclick',
 ];

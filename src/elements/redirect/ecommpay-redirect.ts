@@ -6,8 +6,15 @@ import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts'
 import { EcommpayElement, warnOnce } from '../base.ts';
 import { EcommpayErrorEvent } from '../events.ts';
 import { Job } from '../job.ts';
+import { followPlan } from '../navigate.ts';
 import { EcommpayRedirectEvent, EcommpayStatusEvent, type StatusDetail } from './events.ts';
 import { redirectStyles } from './ecommpay-redirect.styles.ts';
+
+// The checkout's frame displays send the buyer to a bank with the same plan and navigation, taken
+// from here so that in the CDN build they share this chunk rather than one of their own.
+export { parseHosts } from '../../core/redirect.ts';
+export { followPlan } from '../navigate.ts';
+export { EcommpayRedirectEvent } from './events.ts';
 
 /** What the element is doing. */
 type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' | 'decline' | 'success';
@@ -344,28 +351,8 @@ export class EcommpayRedirect extends EcommpayElement {
   }
 
   private _navigate(plan: RedirectPlan): void {
-    if (plan.method === 'GET') {
-      (this._top ? window.top! : window).location.assign(plan.url);
-      return;
-    }
     this._form?.remove();
-    const form = document.createElement('form');
-    form.setAttribute('method', 'post');
-    form.setAttribute('action', plan.url);
-    form.setAttribute('accept-charset', 'UTF-8');
-    form.setAttribute('target', this._top ? '_top' : '_self');
-    form.hidden = true;
-    for (const [name, value] of plan.fields) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    document.body.append(form);
-    this._form = form;
-    // Body keys named `submit`, `action`… shadow the form's own properties: call the prototype's.
-    HTMLFormElement.prototype.submit.call(form);
+    this._form = followPlan(plan, this._top);
   }
 
   private _onFallback = () => {
