@@ -12,7 +12,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  */
 const BUDGETS = {
   'ecommpay-elements.js': 1_000,
-  'ecommpay-elements.iife.js': 41_000,
+  // With the frame displays' code (issue 12), which the IIFE cannot leave out: 43.3 kB.
+  'ecommpay-elements.iife.js': 44_000,
   chunks: 15_000,
 };
 

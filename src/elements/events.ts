@@ -4,6 +4,7 @@
  */
 import type { EcommpayErrorDetail } from '../core/errors.ts';
 import type { LaunchParams } from '../core/launch.ts';
+import type { Display } from '../core/payment-page.ts';
 
 const init = <T>(detail: T, cancelable = false): CustomEventInit<T> => ({
   detail,
@@ -31,12 +32,15 @@ export class EcommpayReadyEvent extends CustomEvent<ReadyDetail> {
 }
 
 export interface LaunchDetail {
+  /** The Payment Page's URL: the signed parameters and, for a frame display, `frame_mode` (never signed). */
   url: string;
   params: LaunchParams;
   signature: string;
+  /** Where the Payment Page opens: `redirect` (this window), `modal` or `iframe`. */
+  display: Display;
 }
 
-/** `ecommpay-launch` (cancelable): about to open the Payment Page; `preventDefault()` keeps the buyer here. */
+/** `ecommpay-launch` (cancelable): about to open the Payment Page; `preventDefault()` keeps the buyer here and opens nothing. */
 export class EcommpayLaunchEvent extends CustomEvent<LaunchDetail> {
   constructor(detail: LaunchDetail) {
     super('ecommpay-launch', init(detail, true));

@@ -7,6 +7,10 @@
 //   GET  /__test/requests?key=K   the requests recorded under K, as JSON.
 //   GET  /__test/script?key=K&step=... scripted answers: the Nth request under K gets the
 //        Nth `step` (JSON {status, body, delay}); the last one repeats.
+//   GET  /__test/pp/payment?...  a stand-in for ecommpay's Payment Page in a frame: a puppet page
+//        (see PUPPET below) the test drives with postMessage. Launch parameters it reads:
+//        pp_key (requests counted under it), pp_quiet=first|always (no epframe.loaded on the first
+//        or on every load), pp_bounce=<origin> (302 to the same page on that origin).
 
 /** @type {Map<string, Array<{method: string, url: string, headers: Record<string,string>, body: string, fields?: [string,string][] , aborted?: boolean}>>} */
 const recorded = new Map();
@@ -34,11 +38,62 @@ const sleep = (ms, res) =>
     });
   });
 
+// The puppet Payment Page's script. It says `epframe.loaded` to its parent on load (unless told to
+// stay quiet) after { puppetReady: true }, records every message it receives that is not a command, and obeys commands from
+// the top page ({ puppet: … } objects):
+//   { puppet: 'post', data }          posts `data` to its parent
+//   { puppet: 'received' }            answers { puppetReceived: [{ data, origin }] } to the sender
+//   { puppet: 'spoof', data }         a second frame of its own origin posts `data` to the top page
+//                                     (the right origin, the wrong window)
+const PUPPET = `(() => {
+  const quiet = document.currentScript.dataset.quiet === 'true';
+  const received = [];
+  window.addEventListener('message', (event) => {
+    const command = event.data && typeof event.data === 'object' ? event.data.puppet : undefined;
+    if (command === 'post') return parent.postMessage(event.data.data, '*');
+    if (command === 'received') return event.source.postMessage({ puppetReceived: received }, event.origin);
+    if (command === 'spoof') {
+      const other = document.createElement('iframe');
+      other.srcdoc = '<script>top.postMessage(' + JSON.stringify(JSON.stringify(event.data.data)) + ', "*")<' + '/script>';
+      return document.body.append(other);
+    }
+    received.push({ data: event.data, origin: event.origin });
+  });
+  // For the test page: commands are heard from now on (the element ignores a message without a name).
+  parent.postMessage({ puppetReady: true }, '*');
+  if (!quiet) parent.postMessage(JSON.stringify({ message: 'epframe.loaded', data: {} }), '*');
+})();`;
+
 /** @param {import('koa').Context} ctx @param {() => Promise<void>} next */
 export async function testEndpoints(ctx, next) {
   if (!ctx.path.startsWith('/__test/')) return next();
   const url = new URL(ctx.url, 'http://x');
   const key = url.searchParams.get('key') ?? 'default';
+
+  if (ctx.path === '/__test/pp/puppet.js') {
+    ctx.type = 'text/javascript';
+    ctx.body = PUPPET;
+    return;
+  }
+  if (ctx.path === '/__test/pp/payment') {
+    const bounce = url.searchParams.get('pp_bounce');
+    if (bounce) {
+      url.searchParams.delete('pp_bounce');
+      ctx.redirect(`${bounce}${ctx.path}?${url.searchParams}`);
+      return;
+    }
+    const ppKey = url.searchParams.get('pp_key') ?? 'pp';
+    const loads = record(ppKey, { method: ctx.method, url: ctx.url, headers: {}, body: '', aborted: false }) && recorded.get(ppKey).length;
+    const quietWhen = url.searchParams.get('pp_quiet');
+    const quiet = quietWhen === 'always' || (quietWhen === 'first' && loads === 1);
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Payment Page</title></head>
+<body><main><h1>Payment Page</h1><p>Load ${loads}</p></main>
+<script src="/__test/pp/puppet.js" data-quiet="${quiet}"></script>
+<!-- axe answers the test page's axe from inside the frame, as it must for to.be.accessible() to finish. -->
+<script src="/node_modules/axe-core/axe.min.js"></script></body></html>`;
+    return;
+  }
 
   if (ctx.path === '/__test/requests') {
     ctx.type = 'application/json';

@@ -3,7 +3,7 @@ import { formatAmount } from '../../core/amount.ts';
 import { EcommpayFailure, describeIssues, type EcommpayErrorDetail, type FieldIssue } from '../../core/errors.ts';
 import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutInput, type LaunchParams } from '../../core/launch.ts';
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
-import { launchUrl } from '../../core/payment-page.ts';
+import { frameUrl, launchUrl, type Display } from '../../core/payment-page.ts';
 import { CURRENCY, isBlank, type Checked } from '../../core/rules.ts';
 import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
 import { checkoutMessages, type CheckoutFailure, type CheckoutMessages } from '../../i18n/checkout.ts';
@@ -12,15 +12,24 @@ import { EcommpayElement } from '../base.ts';
 import { isMobileDevice } from '../device.ts';
 import { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
 import { Job } from '../job.ts';
-import { loadFailure } from '../lazy.ts';
+import { loadFailure, loadOnce } from '../lazy.ts';
 import { loadBankSelect } from '../loaders.ts';
 import { checkoutStyles } from './ecommpay-checkout.styles.ts';
+import type { FrameLaunch, PaymentFrame } from './frame.ts';
 
 /** The developer's side of `mobile-unsupported`. */
 const MOBILE_UNSUPPORTED: EcommpayErrorDetail = {
   code: 'mobile-unsupported',
   message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)',
 };
+
+/**
+ * The frame displays' code (a chunk of its own in the CDN build), loaded once a frame display is
+ * configured, with `<ecommpay-redirect>`'s chunk beside it: the frame takes the buyer to a bank
+ * with the redirect's plan and navigation, which live there.
+ */
+const loadFrame = () =>
+  loadOnce('ecommpay-checkout/frame', () => Promise.all([import('./frame.ts'), import('../redirect/ecommpay-redirect.ts')]).then(([frame]) => frame));
 
 const str = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -32,9 +41,16 @@ const str = (value: string | number | null | undefined): string | null => (value
  * @slot - The pay button's label (default: "Pay ¥100.00" / "支付 ¥100.00").
  *
  * @event ecommpay-ready - `{ params }`: the configuration became valid.
- * @event ecommpay-launch - `{ url, params, signature }`, cancelable: about to open the Payment Page.
- * @event ecommpay-error - `{ code, message, issues? }`: invalid configuration, mobile device (CUP), a signing failure, or
- * `load-failed` when the bank choice of `bank-picker` could not be loaded (tried again on the next click).
+ * @event ecommpay-launch - `{ url, params, signature, display }`, cancelable: about to open the Payment Page.
+ * @event ecommpay-error - `{ code, message, issues? }`: invalid configuration, mobile device (CUP), a signing failure,
+ * `load-failed` when the bank choice of `bank-picker` or the frame code could not be loaded (tried again on the next
+ * click), `frame-load-failed` when a framed Payment Page did not load, `invalid-redirect` when it asked to send the page
+ * somewhere that breaks a rule.
+ * @event ecommpay-payment - `{ status, data }` (frame displays): the Payment Page reported `sent`, `success`, `fail`,
+ * `canceled` or `try-again`. A hint for the page, never proof of payment: the callback is.
+ * @event ecommpay-close - `{ reason }` (frame displays): the frame closed, by the `buyer` or by the `payment-page`.
+ * @event ecommpay-redirect - `{ method, url, fields }`, cancelable (frame displays): the Payment Page is sending the
+ * whole page to a bank.
  *
  * @csspart base - The card around everything.
  * @csspart summary - The method and amount list.
@@ -44,6 +60,12 @@ const str = (value: string | number | null | undefined): string | null => (value
  * @csspart button - The pay button.
  * @csspart error - The `role="alert"` region.
  * @csspart bank - The `<ecommpay-bank-select>` of `bank-picker`.
+ * @csspart dialog - `display="modal"`: the `<dialog>` around the Payment Page.
+ * @csspart frame - `display="iframe"`: the section around the Payment Page.
+ * @csspart iframe - The Payment Page's `<iframe>`.
+ * @csspart close - The frame's close button.
+ * @csspart retry - The "try again" button shown when the Payment Page did not load.
+ * @csspart open - The link that opens the Payment Page in this window instead.
  *
  * @cssproperty --ecommpay-font - Font family.
  * @cssproperty --ecommpay-text - Text colour.
@@ -83,11 +105,17 @@ export class EcommpayCheckout extends EcommpayElement {
     bankPicker: { type: Boolean, attribute: 'bank-picker' },
     banksUrl: { attribute: 'banks-url' },
     testMode: { type: Boolean, attribute: 'test-mode' },
+    display: {},
+    frameOnMobile: { type: Boolean, attribute: 'frame-on-mobile' },
+    closeOnBackdrop: { type: Boolean, attribute: 'close-on-backdrop' },
+    frameTimeout: { attribute: 'frame-timeout' },
+    allowedHosts: { attribute: 'allowed-hosts' },
     extraParams: { attribute: false },
     sign: { attribute: false },
     _busy: { state: true },
     _bank: { state: true },
     _bankError: { state: true },
+    _frame: { state: true },
   };
 
   /** `cup-bank` or `online-philippines-banks`. Required. */
@@ -137,6 +165,19 @@ export class EcommpayCheckout extends EcommpayElement {
   declare banksUrl: string | null;
   /** `bank-picker` in a test project: only the test banks (486 and 487). */
   declare testMode: boolean;
+  /**
+   * How the Payment Page opens: `redirect` (default: this window goes there), `modal` (a dialog over
+   * the page, `frame_mode=popup`) or `iframe` (inline in this element, `frame_mode=iframe`).
+   */
+  declare display: string | null;
+  /** Frame displays on mobile devices too (by default they open as `redirect` there). */
+  declare frameOnMobile: boolean;
+  /** `display="modal"`: a click on the backdrop closes the dialog. */
+  declare closeOnBackdrop: boolean;
+  /** Milliseconds a framed Payment Page has to say it loaded (default 5000), after which `frame-load-failed`. */
+  declare frameTimeout: string | number | null;
+  /** Space-separated host names a framed Payment Page may send the whole page to (a bank); any other is refused. */
+  declare allowedHosts: string | null;
   /** Further Payment Page parameters, passed through as they are. */
   declare extraParams: Record<string, unknown> | null;
   /** A custom signer replacing the HTTP call to `sign-url`. */
@@ -152,6 +193,8 @@ export class EcommpayCheckout extends EcommpayElement {
   /** `bank-picker`: the chosen bank, and the "choose your bank" message after a click without one. */
   declare private _bank: number | null;
   declare private _bankError: string | null;
+  /** The Payment Page in a frame, while one is open. */
+  declare private _frame: PaymentFrame | null;
 
   private _signing = new Job(this);
   private _parseInput = memoiseCheckout();
@@ -162,11 +205,12 @@ export class EcommpayCheckout extends EcommpayElement {
     this.method = this.projectId = this.paymentId = this.amount = this.currency = this.customerId = null;
     this.description = this.customerEmail = this.customerFirstName = this.customerLastName = null;
     this.banksId = this.minAmount = this.maxAmount = this.signUrl = this.signTimeout = this.paymentPageUrl = null;
-    this.banksUrl = this.extraParams = this.sign = null;
-    this.preselect = this.splitBanks = this.allowMobile = this.bankPicker = this.testMode = false;
+    this.banksUrl = this.extraParams = this.sign = this.display = this.frameTimeout = this.allowedHosts = null;
+    this.preselect = this.splitBanks = this.allowMobile = this.bankPicker = this.testMode = this.frameOnMobile = this.closeOnBackdrop = false;
     this._busy = false;
     this._bank = null;
     this._bankError = null;
+    this._frame = null;
   }
 
   // ── behaviour ────────────────────────────────────────────────────────────
@@ -219,6 +263,8 @@ export class EcommpayCheckout extends EcommpayElement {
       'payment-page-url': this.paymentPageUrl,
       'bank-picker': this.bankPicker,
       bank: this._bank,
+      display: this.display,
+      'frame-timeout': str(this.frameTimeout),
     };
     return this._parseInput(input);
   }
@@ -238,6 +284,11 @@ export class EcommpayCheckout extends EcommpayElement {
     this._bank = id;
     if (id !== null) this._bankError = null;
   };
+
+  /** The display a launch uses: a frame display opens as `redirect` on a mobile device unless `frame-on-mobile`. */
+  private _display(config: CheckoutConfig): Display {
+    return config.display !== 'redirect' && !this.frameOnMobile && isMobileDevice() ? 'redirect' : config.display;
+  }
 
   private get _mobileBlocked(): boolean {
     return !!this._rules && !this._rules.mobileSupported && !this.allowMobile && isMobileDevice();
@@ -261,6 +312,8 @@ export class EcommpayCheckout extends EcommpayElement {
     this._loadBankSelect();
     if (this._busy) return;
     const parsed = this._parse();
+    // The frame code, fetched before the click that needs it (a failure is reported then).
+    if (parsed.ok && this._display(parsed.value) !== 'redirect') loadFrame().catch(() => {});
     const key = JSON.stringify(parsed.ok ? parsed.value.params : parsed.issues);
     if (key === this._announced) return;
     this._announced = key;
@@ -276,7 +329,7 @@ export class EcommpayCheckout extends EcommpayElement {
    * further calls do nothing (one click, one signing request, one navigation).
    */
   async pay(): Promise<void> {
-    if (this._busy) return;
+    if (this._busy || this._frame) return;
     const parsed = this._parse();
     if (this._awaitingBank(parsed)) {
       this._loadBankSelect();
@@ -292,16 +345,20 @@ export class EcommpayCheckout extends EcommpayElement {
     this._busy = true;
     this._error = null;
     let navigating = false;
+    let framed = null as FrameLaunch | null;
     await this._signing.run(
       (signal) => withTimeout(config.timeout, signal, (s) => this._requestSignature(config, s)),
       (answer) => {
         const params = this._signedParams(config, answer);
-        const url = launchUrl(config.base, params, answer.signature);
-        const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature: answer.signature }));
-        if (proceed && this.isConnected) {
+        const pageUrl = launchUrl(config.base, params, answer.signature);
+        const display = this._display(config);
+        const url = display === 'redirect' ? pageUrl : frameUrl(pageUrl, display);
+        const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature: answer.signature, display }));
+        if (!proceed || !this.isConnected) return;
+        if (display === 'redirect') {
           navigating = true;
           window.location.assign(url);
-        }
+        } else framed = { display, url, pageUrl, config };
       },
       (error) => {
         this._busy = false;
@@ -312,9 +369,24 @@ export class EcommpayCheckout extends EcommpayElement {
         );
       },
     );
+    if (framed) await this._openFrame(framed);
     // After a navigation starts the page is leaving: stay busy so nothing is sent twice.
     if (!navigating) this._busy = false;
   }
+
+  /** Shows the signed Payment Page in a frame (its code loads first if it has not yet). */
+  private async _openFrame(launch: FrameLaunch): Promise<void> {
+    try {
+      const { PaymentFrame } = await loadFrame();
+      if (this.isConnected) this._frame = new PaymentFrame(this, launch, this._lang, this._frameClosed);
+    } catch (error) {
+      this._fail(loadFailure('the Payment Page frame', error));
+    }
+  }
+
+  private _frameClosed = () => {
+    this._frame = null;
+  };
 
   private async _requestSignature(config: CheckoutConfig, signal: AbortSignal): Promise<SignAnswer> {
     const params = { ...config.params };
@@ -353,6 +425,7 @@ export class EcommpayCheckout extends EcommpayElement {
     const currency = this.currency ?? rules?.currency ?? '';
     const formatted = !isBlank(this.amount) && Number.isSafeInteger(amount) && CURRENCY.test(currency) ? formatAmount(amount, currency, lang) : null;
     const busy = this._busy;
+    const frame = this._frame;
 
     return html`
       <div part="base" class="base" lang=${this._langTag} aria-busy=${busy ? 'true' : 'false'}>
@@ -384,19 +457,22 @@ export class EcommpayCheckout extends EcommpayElement {
               @change=${this._onBankChange}
             ></ecommpay-bank-select>`
           : nothing}
-        <button
-          part="button"
-          class="button"
-          type="button"
-          ?disabled=${busy}
-          aria-disabled=${parsed.ok ? 'false' : 'true'}
-          aria-describedby="error"
-          @click=${this._onClick}
-        >
-          ${busy
-            ? html`<span class="spinner" aria-hidden="true"></span><span>${t.busy}</span>`
-            : html`<slot>${formatted ? t.pay(formatted) : t.payNoAmount}</slot>`}
-        </button>
+        ${frame?.launch.display === 'iframe'
+          ? nothing
+          : html`<button
+              part="button"
+              class="button"
+              type="button"
+              ?disabled=${busy}
+              aria-disabled=${parsed.ok ? 'false' : 'true'}
+              aria-describedby="error"
+              @click=${this._onClick}
+            >
+              ${busy
+                ? html`<span class="spinner" aria-hidden="true"></span><span>${t.busy}</span>`
+                : html`<slot>${formatted ? t.pay(formatted) : t.payNoAmount}</slot>`}
+            </button>`}
+        ${frame ? frame.render() : nothing}
         ${this._renderAlert(this._error ? this._errorText(this._error) : nothing)}
       </div>
     `;
