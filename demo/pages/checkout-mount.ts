@@ -1,7 +1,9 @@
 /**
  * Puts an `<ecommpay-checkout>` on the page for a product: the backend creates the order (and
  * decides the price), the element shows it and, on click, gets the signature from the backend
- * and opens the Payment Page.
+ * and opens the Payment Page. In a frame display, the Payment Page's word that the payment ended
+ * (`ecommpay-payment`) only sends the buyer to the result page, which shows what the backend
+ * learned from ecommpay's signed callback.
  */
 import '../../src/index.ts';
 import { api, el, getConfig, type Order } from './shared.ts';
@@ -39,6 +41,11 @@ export async function mountCheckout(host: HTMLElement, sku: string, attrs: Recor
     checkout.setAttribute(name, value === true ? '' : value);
   }
   checkout.dataset.paymentId = order.payment_id;
+  checkout.addEventListener('ecommpay-payment', (event) => {
+    if (event.detail.status === 'success' || event.detail.status === 'fail') {
+      location.assign(`/demo/pages/result.html?payment_id=${encodeURIComponent(order.payment_id)}`);
+    }
+  });
   host.replaceChildren(checkout, el('p', { class: 'muted small' }, `Order ${order.payment_id}`));
   return checkout;
 }

@@ -1,6 +1,7 @@
 /**
- * Payment Page checkout for each method and each display variant of the Philippine banks
- * (SPEC §3): the variant is only a matter of the element's attributes.
+ * Payment Page checkout for each method, each display variant of the Philippine banks (SPEC §3)
+ * and each place the Payment Page opens (`display`: this window, a modal, inline): all only a
+ * matter of the element's attributes.
  */
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { mountCheckout } from './checkout-mount.ts';
@@ -36,20 +37,28 @@ const VARIANTS: Record<MethodCode, Variant[]> = {
   ],
 };
 
+const DISPLAYS = [
+  { id: 'redirect', label: 'In this window', note: 'The window goes to the Payment Page and comes back to the result page.' },
+  { id: 'modal', label: 'In a dialog', note: 'display="modal": the Payment Page opens over this page (frame_mode=popup).' },
+  { id: 'iframe', label: 'Inline', note: 'display="iframe": the Payment Page opens inside the payment card (frame_mode=iframe).' },
+] as const;
+
 void chrome();
+const query = new URLSearchParams(location.search);
 const method = methodFromQuery();
 methodTabs(document.getElementById('methods')!, method);
 const variants = VARIANTS[method];
-const wanted = new URLSearchParams(location.search).get('variant');
-const variant = variants.find((v) => v.id === wanted) ?? variants[0]!;
-document.getElementById('variants')!.replaceChildren(
-  ...variants.map((v) =>
-    el('li', {}, el('a', { href: `?method=${method}&variant=${v.id}`, 'aria-current': v === variant ? 'page' : undefined }, v.label)),
-  ),
-);
-document.getElementById('variant-note')!.textContent = variant.note;
+const variant = variants.find((v) => v.id === query.get('variant')) ?? variants[0]!;
+const display = DISPLAYS.find((d) => d.id === query.get('display')) ?? DISPLAYS[0];
+const tabs = <T extends { id: string; label: string }>(id: string, items: readonly T[], current: T, href: (item: T) => string) =>
+  document.getElementById(id)!.replaceChildren(
+    ...items.map((item) => el('li', {}, el('a', { href: href(item), 'aria-current': item === current ? 'page' : undefined }, item.label))),
+  );
+tabs('variants', variants, variant, (v) => `?method=${method}&variant=${v.id}&display=${display.id}`);
+tabs('displays', DISPLAYS, display, (d) => `?method=${method}&variant=${variant.id}&display=${d.id}`);
+document.getElementById('variant-note')!.textContent = `${variant.note} ${display.note}`;
 
 const host = document.getElementById('checkout')!;
 await productPicker(document.getElementById('products')!, method, (product) => {
-  void mountCheckout(host, product.sku, variant.attrs);
+  void mountCheckout(host, product.sku, display.id === 'redirect' ? variant.attrs : { ...variant.attrs, display: display.id });
 });
