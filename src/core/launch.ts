@@ -318,8 +318,11 @@ export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfi
  * The parameters a backend signed, held to the same rules (its currency may differ, so the
  * limits are worked out again). An empty list when they may be used.
  */
-export const signedParamIssues = (config: CheckoutConfig, params: LaunchParams): FieldIssue[] =>
-  paramIssues(config.rules, params, effectiveLimits(config.rules, String(params.payment_currency ?? ''), config.overrides.min, config.overrides.max));
+export const signedParamIssues = (config: CheckoutConfig, params: LaunchParams): FieldIssue[] => [
+  ...paramIssues(config.rules, params, effectiveLimits(config.rules, String(params.payment_currency ?? ''), config.overrides.min, config.overrides.max)),
+  // Added to the URL after signing, from `display`: a signed one would be sent twice.
+  ...(Object.hasOwn(params, 'frame_mode') ? [issue('frame_mode', 'reserved', { attribute: 'display' })] : []),
+];
 
 const sameInput = (a: CheckoutInput, b: CheckoutInput): boolean => {
   for (const key of Object.keys(a) as (keyof CheckoutInput)[]) {

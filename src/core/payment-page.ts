@@ -48,8 +48,7 @@ export const DEFAULT_FRAME_TIMEOUT = 5_000;
 const FRAME_MODE: Record<FrameDisplay, string> = { modal: 'popup', iframe: 'iframe' };
 
 /**
- * The signed launch URL with `frame_mode` appended: added after signing, as ecommpay's own script
- * does, so it is never part of what the backend signs.
+ * A signed launch URL (`launchUrl`'s, which always has a query) with `frame_mode` appended: added
+ * after signing, as ecommpay's own script does, so it is never part of what the backend signs.
  */
-export const frameUrl = (url: string, display: FrameDisplay): string =>
-  `${url}${url.includes('?') ? '&' : '?'}frame_mode=${FRAME_MODE[display]}`;
+export const frameUrl = (url: string, display: FrameDisplay): string => `${url}&frame_mode=${FRAME_MODE[display]}`;

@@ -20,7 +20,7 @@ export const frameMessages: Record<Lang, FrameMessages> = {
   en: {
     title: 'Secure payment',
     frameTitle: 'ecommpay payment page',
-    close: 'Close the payment window',
+    close: 'Close the payment page',
     loading: 'Loading the payment page…',
     failed: 'The payment page did not load.',
     retry: 'Try again',
@@ -30,7 +30,7 @@ export const frameMessages: Record<Lang, FrameMessages> = {
   zh: {
     title: '安全支付',
     frameTitle: 'ecommpay 支付页面',
-    close: '关闭支付窗口',
+    close: '关闭支付页面',
     loading: '正在加载支付页面…',
     failed: '支付页面未能加载。',
     retry: '重试',

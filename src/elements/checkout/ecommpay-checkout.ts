@@ -28,6 +28,7 @@ const MOBILE_UNSUPPORTED: EcommpayErrorDetail = {
  * configured, with `<ecommpay-redirect>`'s chunk beside it: the frame takes the buyer to a bank
  * with the redirect's plan and navigation, which live there.
  */
+let frameRequested = false;
 const loadFrame = () =>
   loadOnce('ecommpay-checkout/frame', () => Promise.all([import('./frame.ts'), import('../redirect/ecommpay-redirect.ts')]).then(([frame]) => frame));
 
@@ -220,9 +221,13 @@ export class EcommpayCheckout extends EcommpayElement {
     this._busy = false;
   }
 
-  /** Coming back with the back button: the page may be restored mid-launch; make it usable again. */
+  /**
+   * Coming back with the back button: the page may be restored mid-launch, or with the Payment Page
+   * still framed on it after it sent the buyer to their bank; make it usable again.
+   */
   protected override _restored(): void {
     this._busy = false;
+    this._frame?.close('buyer');
   }
 
   private get _rules() {
@@ -310,10 +315,14 @@ export class EcommpayCheckout extends EcommpayElement {
   /** Tells listeners when the configuration turns valid or invalid (once per distinct state). */
   protected override willUpdate(): void {
     this._loadBankSelect();
-    if (this._busy) return;
+    // While signing, or while the Payment Page is framed, what was signed stands; changes count after.
+    if (this._busy || this._frame) return;
     const parsed = this._parse();
-    // The frame code, fetched before the click that needs it (a failure is reported then).
-    if (parsed.ok && this._display(parsed.value) !== 'redirect') loadFrame().catch(() => {});
+    // The frame code, fetched once before the click that needs it (a failure is reported, and retried, then).
+    if (!frameRequested && parsed.ok && this._display(parsed.value) !== 'redirect') {
+      frameRequested = true;
+      loadFrame().catch(() => {});
+    }
     const key = JSON.stringify(parsed.ok ? parsed.value.params : parsed.issues);
     if (key === this._announced) return;
     this._announced = key;

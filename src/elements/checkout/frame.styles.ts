@@ -59,6 +59,12 @@ export const frameStyles = css`
     outline: 3px solid var(--ecommpay-focus, #93b4f5);
     outline-offset: 2px;
   }
+  .frame-status:empty {
+    display: none;
+  }
+  .frame-title:focus {
+    outline: none;
+  }
   .frame-status {
     display: flex;
     align-items: center;

@@ -63,6 +63,8 @@ export class PaymentFrame implements ReactiveController {
   /** The Payment Page asked to go somewhere that breaks a rule. */
   private _refused = false;
   private _closed = false;
+  /** Set until the first render has put the dialog on screen or focus in the inline frame, and after a retry. */
+  private _focusPending = true;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   /** The form of a POST to a bank, removed when the frame closes (a blocked or cancelled navigation leaves it behind). */
   private _form: HTMLFormElement | null = null;
@@ -103,13 +105,20 @@ export class PaymentFrame implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const dialog = this._dialog;
-    if (dialog && !dialog.open && !this._closed) {
-      dialog.showModal();
-      // The page behind the dialog does not scroll.
-      const root = document.documentElement.style;
-      this._overflow = root.overflow;
-      root.overflow = 'hidden';
+    if (this._focusPending && !this._closed) {
+      this._focusPending = false;
+      const dialog = this._dialog;
+      if (dialog && this._overflow === null) {
+        // Once: the dialog may be closing (Escape) before its close event arrives.
+        dialog.showModal();
+        // The page behind the dialog does not scroll.
+        const root = document.documentElement.style;
+        this._overflow = root.overflow;
+        root.overflow = 'hidden';
+      } else {
+        // Inline, or after a retry: the button that had focus is gone; the frame's heading takes it.
+        this._host.renderRoot.querySelector<HTMLElement>('.frame-title')?.focus();
+      }
     }
     // A custom property, not the height itself: on small screens the dialog fills the viewport whatever the page asks.
     if (this._height) this._frame?.style.setProperty('--ecommpay-frame-height', `${this._height}px`);
@@ -169,6 +178,7 @@ export class PaymentFrame implements ReactiveController {
   };
 
   private _retry = () => {
+    this._focusPending = true;
     this._state = 'loading';
     this._refused = false;
     this._wait(this._timeout + FIRST_LOAD_GRACE);
@@ -206,7 +216,9 @@ export class PaymentFrame implements ReactiveController {
       return this._report({ code: 'invalid-redirect', message: describeIssues(`Refused ${action.message} from the Payment Page`, checked.issues), issues: checked.issues });
     }
     const plan = checked.value;
-    if (!this._host.dispatchEvent(new EcommpayRedirectEvent({ ...plan, fields: plan.fields.map(([k, v]) => [k, v]) }))) return;
+    const proceed = this._host.dispatchEvent(new EcommpayRedirectEvent({ ...plan, fields: plan.fields.map(([k, v]) => [k, v]) }));
+    // A listener may have cancelled it, closed the frame or removed the element.
+    if (!proceed || this._closed) return;
     try {
       this._form?.remove();
       this._form = followPlan(plan);
@@ -222,24 +234,20 @@ export class PaymentFrame implements ReactiveController {
     if (this._host.closeOnBackdrop && event.target === event.currentTarget) this.close('buyer');
   };
 
-  /** Escape (or anything else that closed the dialog) is the buyer's doing. */
-  private _onDialogClose = () => this.close('buyer');
-
-  private _onCloseClick = () => this.close('buyer');
+  /** The close button, or Escape (anything that closed the dialog): the buyer's doing. */
+  private _onBuyerClose = () => this.close('buyer');
 
   render() {
     const t = frameMessages[this._lang];
     const state = this._state;
     const content = html`
       <div class="frame-head">
-        <h2 id="frame-title" class="frame-title">${t.title}</h2>
-        <button part="close" class="close" type="button" aria-label=${t.close} @click=${this._onCloseClick}>
+        <h2 id="frame-title" class="frame-title" tabindex="-1">${t.title}</h2>
+        <button part="close" class="close" type="button" aria-label=${t.close} @click=${this._onBuyerClose}>
           <span aria-hidden="true">✕</span>
         </button>
       </div>
-      ${state === 'loading'
-        ? html`<p class="frame-status" role="status"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`
-        : nothing}
+      <p class="frame-status" role="status">${state === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>${t.loading}` : nothing}</p>
       <div class="alert" role="alert">${state === 'failed' ? t.failed : this._refused ? t.redirectRefused : nothing}</div>
       ${state === 'failed'
         ? html`<div class="frame-actions">
@@ -255,7 +263,7 @@ export class PaymentFrame implements ReactiveController {
           class="dialog"
           aria-labelledby="frame-title"
           @click=${this._onDialogClick}
-          @close=${this._onDialogClose}
+          @close=${this._onBuyerClose}
         ><div class="sheet">${content}</div></dialog>`
       : html`<section part="frame" class="inline" aria-labelledby="frame-title">${content}</section>`;
   }

@@ -10,7 +10,7 @@ import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.t
 import type { CloseDetail, PaymentDetail } from '../../../src/elements/checkout/events.ts';
 import type { LaunchDetail, RedirectDetail } from '../../../src/index.ts';
 import { pageNavigations } from '../redirect/harness.ts';
-import { cleanup, mount, recorded, respondUrl, uniqueKey } from '../helpers.ts';
+import { cleanup, mount, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
 import { cupAttributes, payButton, phAttributes, type Attributes } from './fixtures.ts';
 
 const PP_ORIGIN = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
@@ -119,7 +119,7 @@ describe('<ecommpay-checkout display="modal">', () => {
     expect(title.textContent).to.equal('安全支付');
     expect(dialog.contains(shadow(el).activeElement)).to.equal(true);
     const close = shadow(el).querySelector<HTMLButtonElement>('[part="close"]')!;
-    expect(close.getAttribute('aria-label')).to.equal('关闭支付窗口');
+    expect(close.getAttribute('aria-label')).to.equal('关闭支付页面');
     const closed = oneEvent(el, 'ecommpay-close');
     close.click();
     expect(((await closed).detail as CloseDetail).reason).to.equal('buyer');
@@ -173,11 +173,78 @@ describe('<ecommpay-checkout display="modal">', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('one click, one signing request: the pay button does nothing while the frame is open', async () => {
+  it('one click, one signing request: pay() does nothing while the frame is open', async () => {
     const { el, key } = await open();
+    const signs = watchFetches(el.signUrl!);
     await el.pay();
-    payButton(el).click();
+    await el.pay();
+    expect(signs.count).to.equal(0);
     expect(await recorded(key)).to.have.length(1);
+  });
+
+  it('closed, it opens again on the next click, with a new signature', async () => {
+    const { el, key } = await open();
+    shadow(el).querySelector<HTMLButtonElement>('[part="close"]')!.click();
+    await el.updateComplete;
+    payButton(el).click();
+    await until(() => shown(el), 'the second frame never showed');
+    expect(dialogOf(el)!.open).to.equal(true);
+    expect((await recorded(key)).length).to.equal(2);
+  });
+
+  it('a dialog closed by the browser before its close event (Escape) while the page updates: scrolling comes back', async () => {
+    const { el } = await open();
+    const closed = oneEvent(el, 'ecommpay-close');
+    dialogOf(el)!.close();
+    el.requestUpdate();
+    await el.updateComplete;
+    await closed;
+    expect(document.documentElement.style.overflow).to.equal('');
+    expect(dialogOf(el)).to.equal(null);
+  });
+
+  it('Escape: focus back on the pay button, scrolling back', async () => {
+    const { el } = await open();
+    const closed = oneEvent(el, 'ecommpay-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    await until(() => shadow(el).activeElement === payButton(el), 'focus did not return to the pay button');
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+
+  it('removed from the page while open: scrolling back, nothing heard any more, no event', async () => {
+    const { el, events } = await open();
+    const frame = frameOf(el)!;
+    const host = el.parentElement!;
+    el.remove();
+    expect(document.documentElement.style.overflow).to.equal('');
+    host.append(el);
+    await el.updateComplete;
+    expect(frameOf(el)).to.equal(null);
+    expect(events.get('ecommpay-close')).to.have.length(0);
+    // The old frame's window is gone with it; a message posted now from the page's point of view reaches nobody.
+    expect(frame.isConnected).to.equal(false);
+  });
+
+  it('back from the bank (bfcache): the frame is closed and the pay button usable', async () => {
+    const { el } = await open();
+    const closed = oneEvent(el, 'ecommpay-close');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await closed;
+    await el.updateComplete;
+    expect(dialogOf(el)).to.equal(null);
+    expect(payButton(el).disabled).to.equal(false);
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+
+  it('attributes changed while the frame is open wait for it to close: no error behind the dialog', async () => {
+    const { el, events } = await open();
+    el.setAttribute('amount', '1');
+    await el.updateComplete;
+    expect(events.get('ecommpay-error')).to.have.length(0);
+    const invalid = oneEvent(el, 'ecommpay-error');
+    shadow(el).querySelector<HTMLButtonElement>('[part="close"]')!.click();
+    expect(((await invalid).detail as EcommpayErrorDetail).code).to.equal('invalid-config');
   });
 });
 
@@ -185,6 +252,8 @@ describe('<ecommpay-checkout display="iframe">', () => {
   it('shows the page inline with frame_mode=iframe in place of the pay button; nothing to see until epframe.loaded', async () => {
     const messages = watchMessages();
     const { el, launch } = await open({ display: 'iframe' }, { pp_quiet: 'always' }, { wait: false });
+    // The pay button that had focus is gone: the frame's heading takes it.
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('.frame-title'));
     await messages.arrives((e) => e.source === frameOf(el)!.contentWindow && e.data?.puppetReady === true);
     expect(launch.display).to.equal('iframe');
     expect(new URL(launch.url).searchParams.get('frame_mode')).to.equal('iframe');
@@ -196,7 +265,7 @@ describe('<ecommpay-checkout display="iframe">', () => {
     puppetPosts(el, msg('epframe.loaded'));
     await until(() => shown(el));
     expect(frameOf(el)!.getBoundingClientRect().height).to.be.greaterThan(100);
-    expect(shadow(el).querySelector('[role="status"]')).to.equal(null);
+    expect(shadow(el).querySelector('[role="status"]')!.textContent!.trim()).to.equal('');
   });
 
   it('follows epframe.resize, within bounds', async () => {
@@ -271,10 +340,13 @@ describe('messages from the framed Payment Page', () => {
     const { el, events } = await open();
     const messages = watchMessages();
     const advert = document.createElement('iframe');
+    // A third origin (opaque: "null"), neither this page's nor the Payment Page's.
+    advert.sandbox.add('allow-scripts');
     advert.srcdoc = `<script>top.postMessage(${JSON.stringify(msg('epframe.redirect', { url: 'https://evil.example/' }))}, '*'); top.postMessage(${JSON.stringify(msg('epframe.payment.success', { spoof: 'advert' }))}, '*')</script>`;
     document.body.append(advert);
     listeners.push(() => advert.remove());
-    await messages.arrives((e) => e.source === advert.contentWindow && String(e.data).includes('advert'));
+    const spoof = await messages.arrives((e) => e.source === advert.contentWindow && String(e.data).includes('advert'));
+    expect(spoof.origin).to.equal('null');
     expect(events.get('ecommpay-payment')).to.have.length(0);
     expect(events.get('ecommpay-redirect')).to.have.length(0);
     expect(events.get('ecommpay-error')).to.have.length(0);
@@ -414,6 +486,9 @@ describe('a Payment Page that does not load', () => {
     // The same signed launch, without frame_mode: the Payment Page in this window.
     expect(link.href).to.equal(launch.url.replace('&frame_mode=popup', ''));
     shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await el.updateComplete;
+    // The retry button that had focus is gone: the frame's heading takes it.
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('.frame-title'));
     await until(() => shown(el), 'the retry did not load the Payment Page');
     expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
     expect(shadow(el).querySelector('dialog [role="alert"]')!.textContent!.trim()).to.equal('');

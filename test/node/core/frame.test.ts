@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FRAME_HEIGHT, readFrameMessage, type FrameAction } from '../../../src/core/frame.ts';
-import { parseCheckoutConfig } from '../../../src/core/launch.ts';
+import { parseCheckoutConfig, signedParamIssues } from '../../../src/core/launch.ts';
 import { frameUrl, launchUrl } from '../../../src/core/payment-page.ts';
 import { CUP_CHECKOUT } from '../../fixtures/checkout.ts';
 import { issuesOf, summary } from './helpers.ts';
@@ -19,7 +19,6 @@ test('frameUrl appends frame_mode after the signature, leaving the signed query 
   const url = launchUrl('https://paymentpage.ecommpay.com', { project_id: 581, payment_description: 'a b&c=d' }, 'sig+/=');
   assert.equal(frameUrl(url, 'modal'), `${url}&frame_mode=popup`);
   assert.equal(frameUrl(url, 'iframe'), `${url}&frame_mode=iframe`);
-  assert.equal(frameUrl('https://pp.example/payment', 'iframe'), 'https://pp.example/payment?frame_mode=iframe');
 });
 
 // ── messages read ──────────────────────────────────────────────────────────
@@ -43,6 +42,16 @@ const read: { name: string; data: unknown; action: FrameAction }[] = [
   { name: 'epframe.payment.canceled', data: msg('epframe.payment.canceled'), action: { kind: 'payment', status: 'canceled', data: {} } },
   { name: 'epframe.payment.try_again', data: msg('epframe.payment.try_again'), action: { kind: 'payment', status: 'try-again', data: {} } },
   { name: 'epframe.payment.* with data that is not an object', data: msg('epframe.payment.success', 'done'), action: { kind: 'payment', status: 'success', data: {} } },
+  {
+    name: 'epframe.payment.* with a __proto__ key: kept as data, nothing polluted',
+    data: '{"message":"epframe.payment.success","data":{"__proto__":{"polluted":true}}}',
+    action: { kind: 'payment', status: 'success', data: JSON.parse('{"__proto__":{"polluted":true}}') as Record<string, unknown> },
+  },
+  {
+    name: 'epframe.redirect to a plain http: bank (as a CUP provider in the sources)',
+    data: msg('epframe.redirect', { url: 'http://payment.qixiqiang.com/gateway' }),
+    action: { kind: 'navigate', message: 'epframe.redirect', plan: { ok: true, value: { method: 'GET', url: 'http://payment.qixiqiang.com/gateway', fields: [] } } },
+  },
   { name: 'epframe.exit', data: msg('epframe.exit'), action: { kind: 'close' } },
   { name: 'epframe.destroy', data: msg('epframe.destroy'), action: { kind: 'close' } },
   {
@@ -69,6 +78,7 @@ const read: { name: string; data: unknown; action: FrameAction }[] = [
 for (const { name, data, action } of read) {
   test(`read: ${name}`, () => {
     assert.deepEqual(readFrameMessage(data), action);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 }
 
@@ -116,6 +126,12 @@ const refused: { name: string; data: unknown; allowedHosts?: string[]; issues: s
   {
     name: 'epframe.redirect to a host outside allowed-hosts',
     data: msg('epframe.redirect', { url: 'https://evil.example/pay' }),
+    allowedHosts: ['bank.example'],
+    issues: ['url host'],
+  },
+  {
+    name: 'epframe.redirect disguising its host with credentials',
+    data: msg('epframe.redirect', { url: 'https://bank.example@evil.example/pay' }),
     allowedHosts: ['bank.example'],
     issues: ['url host'],
   },
@@ -181,4 +197,11 @@ for (const { name, input, issues } of badDisplay) {
 test('the frame_mode refusal names the attribute to use', () => {
   const [found] = issuesOf(parseCheckoutConfig({ ...CUP_CHECKOUT, extraParams: { frame_mode: 'iframe' } }));
   assert.equal(found!.message, 'extraParams.frame_mode is set through the display attribute, not extraParams');
+});
+
+test('a backend that signs frame_mode is refused: the display adds it after signing', () => {
+  const parsed = parseCheckoutConfig({ ...CUP_CHECKOUT, display: 'modal' });
+  assert.ok(parsed.ok);
+  assert.deepEqual(summary(signedParamIssues(parsed.value, { ...parsed.value.params, frame_mode: 'popup' })), ['frame_mode reserved']);
+  assert.deepEqual(signedParamIssues(parsed.value, parsed.value.params), []);
 });
