@@ -113,3 +113,16 @@ export function watchFetches(url: string): FetchWatch {
  * the call why nothing can be awaited instead.
  */
 export const quietPeriod = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Makes `navigator.userAgent` say `userAgent` (a phone) until the returned function puts the real
+ * one back: call it in `beforeEach` and the result in `afterEach`.
+ */
+export function emulateUserAgent(userAgent: string): () => void {
+  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')!;
+  Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => userAgent });
+  return () => {
+    delete (navigator as unknown as Record<string, unknown>).userAgent;
+    Object.defineProperty(Navigator.prototype, 'userAgent', original);
+  };
+}

@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { methodRules } from '../../src/core/methods/index.ts';
-import { banksFor } from '../../src/data/index.ts';
-import { newTab, readOrder, startWorld, stopWorld, type World } from './helpers.ts';
+import { PH_TEST_BANKS, newTab, readOrder, startWorld, stopWorld, type World } from './helpers.ts';
 
 let world: World;
 before(async () => {
@@ -18,7 +17,7 @@ before(async () => {
 after(() => stopWorld(world));
 
 const ph = methodRules('online-philippines-banks');
-const [bank1, bank2] = ph.testBankIds!.map((id) => banksFor('online-philippines-banks', 'sale').find((b) => b.id === id)!);
+const [bank1, bank2] = PH_TEST_BANKS;
 
 /** Opens the demo's checkout in a display, clicks pay, and gives the framed Payment Page. */
 async function openFramed(page: Page, query: string, display: 'modal' | 'iframe'): Promise<{ paymentId: string; frame: FrameLocator }> {

@@ -8,6 +8,13 @@ import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { startDemo, type Demo } from '../../demo/server.ts';
 import { ecommpayRetrySchedule } from '../../demo/sandbox/callbacks.ts';
 import { DEMO_SELLER } from '../../demo/backend/shop.ts';
+import { methodRules } from '../../src/core/methods/index.ts';
+import { banksFor, type Bank } from '../../src/data/index.ts';
+
+/** The two banks a test project may use for Philippine purchases (SPEC §7), as the catalogue has them. */
+export const PH_TEST_BANKS = methodRules('online-philippines-banks').testBankIds!.map(
+  (id) => banksFor('online-philippines-banks', 'sale').find((b) => b.id === id)!,
+) as [Bank, Bank];
 
 /** Parsed JSON the tests dig into (callback bodies, Gate answers): checked by assertions, not by types. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchUrl } from '../../src/core/payment-page.ts';
 import { methodRules } from '../../src/core/methods/index.ts';
-import { banksFor } from '../../src/data/index.ts';
-import { callbacksOf, newTab, post, readOrder, startWorld, stopWorld, waitForStatus, type World } from './helpers.ts';
+import { PH_TEST_BANKS, callbacksOf, newTab, post, readOrder, startWorld, stopWorld, waitForStatus, type World } from './helpers.ts';
 
 let world: World;
 before(async () => {
@@ -18,7 +17,7 @@ before(async () => {
 after(() => stopWorld(world));
 
 const ph = methodRules('online-philippines-banks');
-const [bank1, bank2] = ph.testBankIds!.map((id) => banksFor('online-philippines-banks', 'sale').find((b) => b.id === id)!);
+const [bank1, bank2] = PH_TEST_BANKS;
 
 /** Clicks the checkout's pay button and waits for the sandbox's Payment Page. */
 async function pay(page: Page, scope = 'body'): Promise<string> {

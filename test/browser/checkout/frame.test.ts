@@ -10,7 +10,7 @@ import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.t
 import type { CloseDetail, PaymentDetail } from '../../../src/elements/checkout/events.ts';
 import type { LaunchDetail, RedirectDetail } from '../../../src/index.ts';
 import { pageNavigations } from '../redirect/harness.ts';
-import { cleanup, mount, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
+import { cleanup, emulateUserAgent, mount, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
 import { cupAttributes, payButton, phAttributes, type Attributes } from './fixtures.ts';
 
 const PP_ORIGIN = `http://${location.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1'}:${location.port}`;
@@ -496,17 +496,11 @@ describe('a Payment Page that does not load', () => {
 });
 
 describe('frame displays on a mobile device', () => {
-  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')!;
+  let restore: () => void;
   beforeEach(() => {
-    Object.defineProperty(navigator, 'userAgent', {
-      configurable: true,
-      get: () => 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 Mobile Safari/537.36',
-    });
+    restore = emulateUserAgent('Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 Mobile Safari/537.36');
   });
-  afterEach(() => {
-    delete (navigator as unknown as Record<string, unknown>).userAgent;
-    Object.defineProperty(Navigator.prototype, 'userAgent', original);
-  });
+  afterEach(() => restore());
 
   for (const display of ['modal', 'iframe']) {
     it(`display="${display}" opens as a redirect (no frame_mode)`, async () => {

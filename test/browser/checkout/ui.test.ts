@@ -1,7 +1,7 @@
 /** What the buyer sees: method, amount, button, busy state, errors, languages, accessibility, mobile. */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
-import { cleanup, recorded, respondUrl, uniqueKey } from '../helpers.ts';
+import { cleanup, emulateUserAgent, recorded, respondUrl, uniqueKey } from '../helpers.ts';
 import { alertText, cupAttributes, mountCheckout, payButton, phAttributes } from './fixtures.ts';
 
 const part = (el: EcommpayCheckout, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -77,16 +77,12 @@ describe('<ecommpay-checkout> presentation', () => {
 });
 
 describe('<ecommpay-checkout> on a mobile device', () => {
-  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'userAgent')!;
+  let restore: () => void;
   beforeEach(() => {
-    Object.defineProperty(navigator, 'userAgent', {
-      configurable: true,
-      get: () => 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
-    });
+    restore = emulateUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148');
   });
   afterEach(() => {
-    delete (navigator as unknown as Record<string, unknown>).userAgent;
-    Object.defineProperty(Navigator.prototype, 'userAgent', original);
+    restore();
     cleanup();
   });
 
