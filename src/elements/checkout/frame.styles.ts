@@ -13,6 +13,10 @@ export const frameStyles = css`
     color: inherit;
     box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.3);
   }
+  /* The heading and its close button stay in view: a Payment Page taller than the dialog scrolls inside its frame. */
+  .dialog .frame {
+    max-height: calc(100dvh - 7rem);
+  }
   .dialog::backdrop {
     background: rgb(15 23 42 / 0.55);
   }
@@ -107,6 +111,7 @@ export const frameStyles = css`
     .dialog .frame.shown {
       flex: 1;
       height: auto;
+      max-height: none;
     }
   }
 `;

@@ -177,6 +177,16 @@ export class PaymentFrame implements ReactiveController {
     if (this._state === 'loading') this._wait(this._timeout);
   };
 
+  /**
+   * Each page the Payment Page shows starts at its top: an inline frame that opened below the fold,
+   * or whose top the buyer scrolled past on the step before, is brought into view.
+   */
+  private _reveal = () => {
+    const section = this.launch.display === 'iframe' ? this._host.renderRoot.querySelector('section') : null;
+    const top = section?.getBoundingClientRect().top ?? 0;
+    if (top < 0 || top > innerHeight / 2) section!.scrollIntoView({ block: 'start' });
+  };
+
   private _retry = () => {
     this._focusPending = true;
     this._state = 'loading';
@@ -202,6 +212,7 @@ export class PaymentFrame implements ReactiveController {
       if (action.kind === 'loaded') {
         clearTimeout(this._timer);
         this._state = 'shown';
+        void this._host.updateComplete.then(this._reveal);
       } else this._height = action.height;
       this._host.requestUpdate();
     }

@@ -248,6 +248,20 @@ describe('<ecommpay-checkout display="modal">', () => {
   });
 });
 
+describe('<ecommpay-checkout display="modal"> with a tall Payment Page', () => {
+  it('keeps its heading and close button in view: the frame scrolls, not the dialog', async () => {
+    const { el } = await open();
+    puppetPosts(el, msg('epframe.resize', { height: 3000 }));
+    await until(() => frameOf(el)!.style.getPropertyValue('--ecommpay-frame-height') === '3000px');
+    const dialog = dialogOf(el)!;
+    expect(dialog.scrollHeight).to.be.at.most(dialog.clientHeight);
+    const close = shadow(el).querySelector('[part="close"]')!.getBoundingClientRect();
+    expect(close.top).to.be.at.least(0);
+    expect(close.bottom).to.be.at.most(innerHeight);
+    expect(frameOf(el)!.getBoundingClientRect().height).to.be.below(innerHeight);
+  });
+});
+
 describe('<ecommpay-checkout display="iframe">', () => {
   it('shows the page inline with frame_mode=iframe in place of the pay button; nothing to see until epframe.loaded', async () => {
     const messages = watchMessages();
@@ -266,6 +280,24 @@ describe('<ecommpay-checkout display="iframe">', () => {
     await until(() => shown(el));
     expect(frameOf(el)!.getBoundingClientRect().height).to.be.greaterThan(100);
     expect(shadow(el).querySelector('[role="status"]')!.textContent!.trim()).to.equal('');
+  });
+
+  it('opened below the fold, it is brought into view once the Payment Page has loaded', async () => {
+    // Page above and below, so that the frame can be scrolled to the top of the window.
+    const [above, below] = [document.createElement('div'), document.createElement('div')];
+    for (const spacer of [above, below]) spacer.style.height = `${2 * innerHeight}px`;
+    document.body.prepend(above);
+    listeners.push(() => (above.remove(), below.remove()));
+    const messages = watchMessages();
+    const { el } = await open({ display: 'iframe' }, { pp_quiet: 'always' }, { wait: false });
+    await messages.arrives((e) => e.source === frameOf(el)!.contentWindow && e.data?.puppetReady === true);
+    document.body.append(below);
+    const section = shadow(el).querySelector('section')!;
+    // Focus took the heading just into view; the frame below it is still out of sight.
+    expect(section.getBoundingClientRect().top).to.be.above(innerHeight / 2);
+    puppetPosts(el, msg('epframe.loaded'));
+    await until(() => Math.abs(section.getBoundingClientRect().top) < 2, `the frame's top is at ${section.getBoundingClientRect().top}`);
+    scrollTo(0, 0);
   });
 
   it('follows epframe.resize, within bounds', async () => {
