@@ -11,6 +11,7 @@
 import * as z from 'zod/mini';
 import { formatAmount } from '../../src/core/amount.ts';
 import { paramIssues, type LaunchParams } from '../../src/core/launch.ts';
+import { webUrl } from '../../src/core/rules.ts';
 import { METHOD_CODES, effectiveLimits, isMethodCode, methodRules, type MethodCode } from '../../src/core/methods/index.ts';
 import { AmbiguousPayloadError, checkSignature, findAmbiguity } from '../../src/server/index.ts';
 import { banksFor, type Bank } from '../../src/data/index.ts';
@@ -425,7 +426,7 @@ export class PaymentPage {
     if (back && !session.frame) return new Response(null, { status: 303, headers: { Location: back } });
     const t = T[session.lang];
     const done = t.done[payment.status as 'success' | 'decline'];
-    const leave = session.frame && back && isWebUrl(back) ? html`<p><a href="${back}" target="_top" data-testid="return">${t.returnTo}</a></p>` : '';
+    const leave = session.frame && back && webUrl(back) ? html`<p><a href="${back}" target="_top" data-testid="return">${t.returnTo}</a></p>` : '';
     return this.respond(
       session,
       done,
@@ -458,11 +459,3 @@ export class PaymentPage {
   }
 }
 
-/** An `http:` or `https:` URL: the only kind a link of the Payment Page leads to (never `javascript:`). */
-function isWebUrl(url: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}

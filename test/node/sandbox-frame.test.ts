@@ -9,11 +9,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Script, createContext } from 'node:vm';
 import { methodRules, type MethodCode } from '../../src/core/methods/index.ts';
+import { launchUrl } from '../../src/core/payment-page.ts';
 import { banksFor } from '../../src/data/index.ts';
 import { signParams } from '../../src/server/index.ts';
 import { ecommpayRetrySchedule } from '../../demo/sandbox/callbacks.ts';
 import { AWAITING } from '../../demo/sandbox/model.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../demo/sandbox/server.ts';
+import { until } from './helpers.ts';
 
 const KEY = 'sandbox-frame-secret';
 const PROJECT_ID = 4242;
@@ -21,7 +23,6 @@ const ORIGIN = 'http://sandbox.test';
 /** A callback URL nobody answers (tests that need callbacks start a merchant). */
 const NOWHERE = 'http://127.0.0.1:9/callback';
 const NOWHERE_ORIGIN = 'http://127.0.0.1:9';
-const BOUND = 10_000;
 
 const PH: MethodCode = 'online-philippines-banks';
 const ph = methodRules(PH);
@@ -57,14 +58,6 @@ async function startMerchant(): Promise<{ url: string; origin: string; received:
   return { url: `${origin}/callback`, origin, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** Polls `condition` every 10 ms, at most `BOUND`. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + BOUND;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 type Params = Record<string, string | number>;
 
@@ -94,12 +87,10 @@ const phParams = (paymentId: string, more: Params = {}): Params => ({
   ...more,
 });
 
-/** The signed launch URL, with `frame_mode` appended after signing (as `merchant.js` does) when given. */
-async function launchUrl(params: Params, frameMode?: string): Promise<string> {
-  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-  query.set('signature', await signParams(params, KEY));
-  if (frameMode !== undefined) query.set('frame_mode', frameMode);
-  return `${ORIGIN}/payment?${query}`;
+/** The signed launch URL (the element's own `launchUrl`), with `frame_mode` appended after signing (as `merchant.js` does) when given. */
+async function signedUrl(params: Params, frameMode?: string): Promise<string> {
+  const url = launchUrl(ORIGIN, params, await signParams(params, KEY));
+  return frameMode === undefined ? url : `${url}&frame_mode=${encodeURIComponent(frameMode)}`;
 }
 
 const get = (sandbox: Sandbox, url: string, headers: Record<string, string> = {}) => sandbox.handle(new Request(new URL(url, ORIGIN), { headers }));
@@ -111,7 +102,7 @@ const postForm = (sandbox: Sandbox, path: string, fields: Record<string, string>
 
 /** Opens the Payment Page; its text and session token. */
 async function open(sandbox: Sandbox, params: Params, frameMode?: string, headers: Record<string, string> = {}): Promise<{ response: Response; text: string; token: string }> {
-  const response = await get(sandbox, await launchUrl(params, frameMode), headers);
+  const response = await get(sandbox, await signedUrl(params, frameMode), headers);
   const text = await response.text();
   return { response, text, token: /\/payment\/s\/([a-z0-9]+)/.exec(text)?.[1] ?? '' };
 }
@@ -206,9 +197,9 @@ const FRAMED_POLICY = `frame-ancestors 'self' ${NOWHERE_ORIGIN}`;
 
 /** Requests and whether the shop may frame their answer. */
 const framingCases: [string, (sandbox: Sandbox) => Promise<Response>, boolean][] = [
-  ['a framed Payment Page', async (s) => get(s, await launchUrl(cupParams('h-1'), 'iframe')), true],
-  ['an unframed Payment Page', async (s) => get(s, await launchUrl(cupParams('h-2'))), true],
-  ['a Payment Page refused (wrong signature), framed', async (s) => get(s, `${(await launchUrl(cupParams('h-3'), 'popup')).replace('signature=', 'signature=x')}`), true],
+  ['a framed Payment Page', async (s) => get(s, await signedUrl(cupParams('h-1'), 'iframe')), true],
+  ['an unframed Payment Page', async (s) => get(s, await signedUrl(cupParams('h-2'))), true],
+  ['a Payment Page refused (wrong signature), framed', async (s) => get(s, `${(await signedUrl(cupParams('h-3'), 'popup')).replace('signature=', 'signature=x')}`), true],
   ['a Payment Page refused (no signature), unframed', (s) => get(s, '/payment?project_id=4242'), true],
   ['an expired session', (s) => get(s, '/payment/s/0123456789ab'), true],
   ['the frame script', (s) => get(s, '/payment/frame.js'), true],
@@ -234,7 +225,7 @@ test('framing: the shop may frame every answer under /payment (error pages inclu
 test('framing: frameAncestors names the origins allowed (URLs read for their origin, the unusable left out)', async () => {
   const sandbox = newSandbox(NOWHERE, { frameAncestors: () => ['https://shop.example/checkout?x=1', 'not a url', 'http://localhost:5173', 'https://shop.example'] });
   try {
-    const response = await get(sandbox, await launchUrl(cupParams('anc-1'), 'iframe'));
+    const response = await get(sandbox, await signedUrl(cupParams('anc-1'), 'iframe'));
     assert.equal(response.headers.get('content-security-policy'), "frame-ancestors 'self' https://shop.example http://localhost:5173");
   } finally {
     sandbox.close();
@@ -318,7 +309,7 @@ function withoutForce(params: Params): Params {
 test('a refused framed launch (wrong signature) shows its error in the frame, with the script', async () => {
   const sandbox = newSandbox();
   try {
-    const url = (await launchUrl(cupParams('refused-1'), 'iframe')).replace('signature=', 'signature=x');
+    const url = (await signedUrl(cupParams('refused-1'), 'iframe')).replace('signature=', 'signature=x');
     const response = await get(sandbox, url);
     assert.equal(response.status, 403);
     assert.equal(frameTag(await response.text())?.parentOrigin, NOWHERE_ORIGIN);

@@ -13,6 +13,7 @@ import { gatePath } from '../../src/core/gate.ts';
 import { checkSignature, signParams, signatureString } from '../../src/server/index.ts';
 import { CallbackSender, ECOMMPAY_RETRY_LIMITS, ecommpayRetrySchedule, type Delivery, type DeliveryEvent } from '../../demo/sandbox/callbacks.ts';
 import { createSandbox, type Sandbox } from '../../demo/sandbox/server.ts';
+import { until } from './helpers.ts';
 
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
@@ -89,14 +90,6 @@ function nextEvent(sender: CallbackSender, matches: (event: DeliveryEvent) => bo
   return bounded(event, what).finally(() => unsubscribe());
 }
 
-/** Polls `condition` every 10 ms, at most `BOUND`. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const end = Date.now() + BOUND;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const callback = (paymentId: string, status = 'success') => ({
   project_id: PROJECT_ID,
