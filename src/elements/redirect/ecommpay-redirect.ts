@@ -135,6 +135,8 @@ export class EcommpayRedirect extends EcommpayElement {
 
   private _polling = new Job(this);
   private _timer: ReturnType<typeof setTimeout> | undefined;
+  /** A refusal not yet reported: a CSP violation that follows names its directive instead. */
+  private _refused: ReturnType<typeof setTimeout> | undefined;
   private _form: HTMLFormElement | null = null;
   private _top = false;
   private _go = false;
@@ -171,6 +173,8 @@ export class EcommpayRedirect extends EcommpayElement {
   private _stop(): void {
     this._polling.abort();
     clearTimeout(this._timer);
+    clearTimeout(this._refused);
+    this._refused = undefined;
     this._form?.remove();
     this._form = null;
   }
@@ -187,7 +191,9 @@ export class EcommpayRedirect extends EcommpayElement {
   /** A CSP `form-action` (or `navigate-to`) refused our navigation: say so instead of spinning. */
   private _onViolation = (event: SecurityPolicyViolationEvent) => {
     const directive = event.effectiveDirective || event.violatedDirective;
-    if (this._phase === 'redirecting' && /^(form-action|navigate-to)/.test(directive)) {
+    if ((this._phase === 'redirecting' || this._refused) && /^(form-action|navigate-to)/.test(directive)) {
+      clearTimeout(this._refused);
+      this._refused = undefined;
       this._blocked(`${directive} refused ${event.blockedURI || 'the redirect'}`);
       this._phase = 'blocked';
       this._fallback = true;
@@ -339,7 +345,11 @@ export class EcommpayRedirect extends EcommpayElement {
           // Refused here too: say so below.
         }
       }
-      this._blocked('The browser refused the redirect');
+      // Said a task later: Firefox throws on a CSP form-action refusal, then reports the violation.
+      this._refused = setTimeout(() => {
+        this._refused = undefined;
+        this._blocked('The browser refused the redirect');
+      });
       this._phase = 'blocked';
       this._fallback = true;
     }

@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import type { EcommpayErrorDetail } from '../../../src/index.ts';
-import { alertText, mountRedirect, pageNavigations, reset } from './harness.ts';
+import { alertText, mountRedirect, pageNavigations, reset, until } from './harness.ts';
 
 const GOOD = { method: 'POST', url: 'https://bank.example/pay', body: { a: '1' } };
 
@@ -55,6 +55,8 @@ describe('<ecommpay-redirect> refuses bad redirect_data', () => {
       { redirectData: { method: 'get', url: 'https://BANK.example/pay?x=1', body: [], encrypted: ['a', { b: 1 }] } },
     );
     expect(events.get('ecommpay-error')).to.have.length(0);
+    // WebKit dispatches the Navigation API's navigate event for location changes a task later.
+    await until(() => pageNavigations.length > 0, 'the navigation');
     expect(pageNavigations.map((n) => n.url)).to.deep.equal(['https://bank.example/pay?x=1']);
   });
 });
