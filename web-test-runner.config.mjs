@@ -13,6 +13,7 @@ const launchers = {
   // Debian's Chromium through puppeteer-core over CDP.
   chromium: () =>
     chromeLauncher({
+      puppeteer,
       launchOptions: { executablePath: engines.chromium.paths().browser, headless: true, args: chromiumArgs },
     }),
   // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (no geckodriver needed).

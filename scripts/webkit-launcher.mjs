@@ -21,7 +21,7 @@ const freePort = () =>
   });
 
 /** Starts Xvfb on the first free display (`-displayfd`) and resolves `:N` once it is ready. */
-function startXvfb(path) {
+export function startXvfb(path) {
   return new Promise((resolve, reject) => {
     const child = spawn(path, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -89,6 +89,29 @@ const key = (name) => {
 const BUTTONS = { left: Button.LEFT, middle: Button.MIDDLE, right: Button.RIGHT };
 
 /**
+ * A WebDriver session on a new MiniBrowser, on `display`; `quit()` ends the browser and the driver.
+ * @param {{ driverPath: string, browserPath: string }} paths
+ */
+export async function startWebKit({ driverPath, browserPath }, display) {
+  const { child, url } = await startDriver(driverPath, { ...process.env, DISPLAY: display });
+  const driver = await new Builder()
+    .usingServer(url)
+    .withCapabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: browserPath, args: ['--automation', '--features=+NavigationAPI'] },
+    })
+    .build();
+  await driver.manage().window().setRect({ x: 0, y: 0, width: 800, height: 600 });
+  return {
+    driver,
+    quit: async () => {
+      await driver.quit().catch(() => {});
+      child.kill();
+    },
+  };
+}
+
+/**
  * @param {{ driverPath: string, browserPath: string, xvfbPath: string, concurrency?: number }} options
  * @returns {import('@web/test-runner').BrowserLauncher}
  */
@@ -96,23 +119,14 @@ export function webkitLauncher({ driverPath, browserPath, xvfbPath, concurrency 
   /** @type {Promise<{ child: import('node:child_process').ChildProcess, display: string }> | undefined} */
   let xvfb;
   const idle = []; // drivers between sessions, reused
-  const all = []; // every { driver, child } started, for stop()
+  const all = []; // every session started, for stop()
   const active = new Map(); // sessionId → driver
 
   async function newDriver() {
     xvfb ??= startXvfb(xvfbPath);
-    const { display } = await xvfb;
-    const { child, url } = await startDriver(driverPath, { ...process.env, DISPLAY: display });
-    const driver = await new Builder()
-      .usingServer(url)
-      .withCapabilities({
-        browserName: 'MiniBrowser',
-        'webkitgtk:browserOptions': { binary: browserPath, args: ['--automation', '--features=+NavigationAPI'] },
-      })
-      .build();
-    await driver.manage().window().setRect({ x: 0, y: 0, width: 800, height: 600 });
-    all.push({ driver, child });
-    return driver;
+    const session = await startWebKit({ driverPath, browserPath }, (await xvfb).display);
+    all.push(session);
+    return session.driver;
   }
 
   const driverOf = (sessionId) => {
@@ -145,8 +159,7 @@ export function webkitLauncher({ driverPath, browserPath, xvfbPath, concurrency 
       throw new Error('The WebKit launcher has no debug mode: run the file in Chromium with --manual.');
     },
     async stop() {
-      await Promise.allSettled(all.map(({ driver }) => driver.quit()));
-      for (const { child } of all) child.kill();
+      await Promise.all(all.map((session) => session.quit()));
       if (xvfb) (await xvfb).child.kill();
     },
     // What @web/test-runner-commands calls for `webdriver` launchers.

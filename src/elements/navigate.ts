@@ -13,7 +13,8 @@ import type { RedirectPlan } from '../core/redirect.ts';
  */
 export function followPlan(plan: RedirectPlan, top = false): HTMLFormElement | null {
   if (plan.method === 'GET') {
-    (top ? window.top! : window).location.assign(plan.url);
+    // Setting `href` is allowed on another origin's window (`assign()` throws a SecurityError there).
+    (top ? window.top! : window).location.href = plan.url;
     return null;
   }
   const form = document.createElement('form');
