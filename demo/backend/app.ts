@@ -207,16 +207,18 @@ export function createBackend({ connection, store }: BackendOptions): Backend {
   }
 
   /**
-   * A payout: the signed-in seller sends the payout form's request (DESIGN §1.3: `customer`,
-   * `payment`, `account`, and `card` for CUP). The amount is theirs to choose, so the database
-   * reserves it from what the shop owes them, atomically, before anything is signed.
+   * A payout: the signed-in seller sends the payout form's request (DESIGN §1.3: `customer` for
+   * CUP only, `payment`, `account`, and `card` for CUP); we add `customer.id` and
+   * `customer.ip_address` (and so `customer` itself for the Philippines, whose form has none). The
+   * amount is theirs to choose, so the database reserves it from what the shop owes them,
+   * atomically, before anything is signed.
    */
   async function gatePayout({ request, info, seller }: Context): Promise<Response> {
     const body = await readJson(request);
     if ('response' in body) return body.response;
     const input = body.value;
     if (!isObject(input) || !isMethodCode(input.method) || !isObject(input.request)) {
-      return json(400, { error: 'the body must be {"method": "...", "request": {customer, payment, account, card?}}' });
+      return json(400, { error: 'the body must be {"method": "...", "request": {customer?, payment, account, card?}}' });
     }
     const method = input.method;
     const payout = input.request;
@@ -240,10 +242,12 @@ export function createBackend({ connection, store }: BackendOptions): Backend {
       return json(422, { error: message, issues: [{ field: 'payment.amount', message }] });
     }
     const order = reserved.order;
+    // `customer` first whether or not the form sent one (Gate's order: customer, payment, account, card).
+    const { customer, ...rest } = payout;
     const gateRequest: Json = {
-      ...payout,
+      customer: { ...(isObject(customer) ? customer : {}), id: order.customer_id, ip_address: info.remoteAddress ?? '127.0.0.1' },
+      ...rest,
       general: { project_id: connection.projectId, payment_id: order.payment_id },
-      customer: { ...(isObject(payout.customer) ? payout.customer : {}), id: order.customer_id, ip_address: info.remoteAddress ?? '127.0.0.1' },
     };
     return sendToGate(method, 'payout', gateRequest, order);
   }

@@ -3,7 +3,7 @@
  * SPEC §5, §6, §9 "Gate".
  *
  *   gateRequestSchema(method, 'sale' | 'payout')   a full request (`general` + body)
- *   gateBodySchema(method, 'sale' | 'payout')      the same without `general` (what a payout form produces)
+ *   gateBodySchema(method, 'sale' | 'payout')      the same without `general` (a payout form's request + the backend's customer fields)
  *   bankListRequestSchema(), statusRequestSchema() `/v2/info/banks/…/list`, `/v2/payment/status`
  *
  * Each method's file (`./methods`) declares its bodies (`gate.bodies`): which objects and fields,
@@ -163,10 +163,13 @@ export interface GateGeneral {
   [key: string]: unknown;
 }
 
-/** A Gate sale or payout request (the shape depends on the method; see SPEC §5). */
+/**
+ * A Gate sale or payout request, as the merchant's backend sends it (the shape depends on the
+ * method; see SPEC §5): every method's `customer` has `id` and `ip_address`, which the backend fills in.
+ */
 export interface GateRequest {
   general: GateGeneral;
-  customer: Record<string, unknown> & { id: string };
+  customer: Record<string, unknown> & { id: string; ip_address: string };
   payment: { amount: number; currency: string; description?: string; [key: string]: unknown };
   account?: Record<string, unknown>;
   card?: Record<string, unknown>;
@@ -174,8 +177,12 @@ export interface GateRequest {
   [key: string]: unknown;
 }
 
-/** The request without `general`: what a payout form produces (DESIGN §1.3). */
-export type GateBody = Omit<GateRequest, 'general'>;
+/**
+ * What a payout form produces (DESIGN §1.3): the request without `general`, and without the fields
+ * the backend fills in (`customer.id`, `customer.ip_address`). So `customer` is optional: the
+ * Philippine form has no customer fields and sends none; the backend adds it.
+ */
+export type GateBody = Omit<GateRequest, 'general' | 'customer'> & { customer?: Record<string, unknown> };
 
 const built = new Map<string, Schema>();
 const once = (key: string, build: () => Schema): Schema => {
@@ -184,8 +191,11 @@ const once = (key: string, build: () => Schema): Schema => {
   return schema;
 };
 
-/** The body of a method's sale or payout request, without `general` (built once per method and operation). */
-export function gateBodySchema(method: MethodCode, operation: GateOperation): z.ZodMiniType<GateBody> {
+/**
+ * The body of a method's sale or payout request, without `general` (built once per method and
+ * operation). It requires `customer` with `id` and `ip_address`, as Gate does.
+ */
+export function gateBodySchema(method: MethodCode, operation: GateOperation): z.ZodMiniType<Omit<GateRequest, 'general'>> {
   return once(`${method} ${operation}`, () => {
     const rules = methodRules(method);
     const { customer, account, card, return_url } = rules.gate.bodies[operation];
@@ -194,7 +204,7 @@ export function gateBodySchema(method: MethodCode, operation: GateOperation): z.
     if (card) shape.card = shapeSchema(card, rules.name.en);
     if (return_url) shape.return_url = returnUrlSchema();
     return z.looseObject(shape);
-  }) as z.ZodMiniType<GateBody>;
+  }) as z.ZodMiniType<Omit<GateRequest, 'general'>>;
 }
 
 /** A method's full sale or payout request: `general` plus the body. */

@@ -9,7 +9,8 @@
  * reference backend and the sandbox validate with; this file adds what a form can check before
  * sending and the schema does not: required fields, card numbers (16–19 digits, Luhn), amounts.
  * Fields the backend fills in (`customer.id`, `customer.ip_address`) are left out of both the
- * request and its issues. DOM-free.
+ * request and its issues; a method whose form has no customer fields (the Philippines) sends no
+ * `customer` at all, and the backend adds it. DOM-free.
  */
 import { minorDigits } from './amount.ts';
 import type { FieldIssue } from './errors.ts';
@@ -73,12 +74,13 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /**
- * The Gate payout body without `general`: `customer`, `payment`, `account`, and `card` for CUP.
+ * The Gate payout body without `general` and the backend's fields: `customer` (only when the form
+ * has customer fields: CUP, not the Philippines), `payment`, `account`, and `card` for CUP.
  * Empty optional fields are left out; `bank_id` and `region_id` are numbers.
  */
 export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions): GateBody {
   const form = methodRules(method).payoutForm;
-  const request: Record<string, unknown> = { customer: {} };
+  const request: Record<string, unknown> = {};
   for (const field of form.fields) {
     const text = (values[field.name] ?? '').trim();
     if (text === '' && field.optional) continue;
@@ -94,7 +96,7 @@ export function buildPayoutRequest(method: MethodCode, values: Readonly<Record<s
   request.payment = payment;
   // Gate's order: customer, payment, account, card.
   const { customer, account, card } = request;
-  return { customer, payment, ...(account ? { account } : {}), ...(card ? { card } : {}) } as GateBody;
+  return { ...(customer ? { customer } : {}), payment, ...(account ? { account } : {}), ...(card ? { card } : {}) } as GateBody;
 }
 
 /** The rules a form checks before sending that `gateBodySchema` does not spell out. */
@@ -121,12 +123,12 @@ export type PayoutCheck = { ok: true; request: GateBody } | { ok: false; request
 
 /**
  * Builds the request and checks it: the form's own rules first, then `gateBodySchema(method,
- * 'payout')`. One issue per field (the first); fields the backend fills in are not reported.
- * Fields are named by their dotted path (`customer.first_name`).
+ * 'payout')`. One issue per field (the first); fields the backend fills in are not reported (nor
+ * a missing `customer`: the backend adds it). Fields are named by their dotted path (`customer.first_name`).
  */
 export function checkPayout(method: MethodCode, values: Readonly<Record<string, string>>, options: PayoutOptions): PayoutCheck {
   const request = buildPayoutRequest(method, values, options);
-  const gate = checkGate(gateBodySchema(method, 'payout'), request);
+  const gate = checkGate(gateBodySchema(method, 'payout'), { ...request, customer: { ...request.customer } });
   const seen = new Set<string>(SERVER_FIELDS);
   const issues: FieldIssue[] = [];
   for (const found of [...formIssues(method, values, options), ...(gate.ok ? [] : gate.issues)]) {

@@ -6,9 +6,9 @@ export interface PayoutSubmitDetail {
   /** The method the request is for. */
   method: MethodCode;
   /**
-   * The Gate payout body without `general` (SPEC §5): `customer`, `payment`, `account`, and
-   * `card` for CUP. Checked with `gateBodySchema(method, 'payout')` except the fields your backend
-   * fills in: `customer.id` and `customer.ip_address`.
+   * The Gate payout body without `general` (SPEC §5): `customer` (CUP only: the Philippine form
+   * has no customer fields and sends none), `payment`, `account`, and `card` for CUP. Your backend
+   * adds `general` and what only it knows: `customer.id` and `customer.ip_address`.
    */
   request: GateBody;
 }

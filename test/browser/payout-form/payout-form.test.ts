@@ -39,6 +39,7 @@ describe('<ecommpay-payout-form> request', () => {
     const expected = CUP_REQUEST;
     expect(fired[0]!.detail.method).to.equal('cup-bank');
     expect(fired[0]!.detail.request).to.deep.equal(expected);
+    expect(fired[0]!.detail.request.customer).to.deep.equal(CUP_REQUEST.customer);
     expect(el.request).to.deep.equal(expected);
     expect(fired[0]!.bubbles && fired[0]!.composed).to.equal(true);
     // With the fields the backend adds, it is exactly what the Gate schema accepts.
@@ -65,7 +66,12 @@ describe('<ecommpay-payout-form> request', () => {
     const { el, events } = await phForm({ ...PH_VALUES, 'payment.amount': '1,500.50' }, { amount: null, description: 'Seller withdrawal' });
     await submit(el);
     const expected = PH_REQUEST;
-    expect(events.get('ecommpay-payout-submit')![0]!.detail.request).to.deep.equal(expected);
+    const { request } = events.get('ecommpay-payout-submit')![0]!.detail;
+    expect(request).to.deep.equal(expected);
+    // No customer fields in this form: no `customer` key at all (the backend adds customer.id and ip_address).
+    expect(request).to.not.have.property('customer');
+    expect(Object.keys(request)).to.deep.equal(['payment', 'account']);
+    expect(el.request).to.not.have.property('customer');
     const full = { ...expected, customer: { id: 'c-1', ip_address: '203.0.113.10' } };
     expect(checkGate(gateBodySchema('online-philippines-banks', 'payout'), full).ok).to.equal(true);
   });

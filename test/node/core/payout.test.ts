@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IssueParams } from '../../../src/core/errors.ts';
-import { checkGate, gateBodySchema } from '../../../src/core/gate.ts';
+import { checkGate, gateBodySchema, type GateBody } from '../../../src/core/gate.ts';
 import type { MethodCode } from '../../../src/core/methods/index.ts';
 import { SERVER_FIELDS, buildPayoutRequest, checkPayout, luhn, parseMajorAmount, payoutFields, type PayoutOptions } from '../../../src/core/payout.ts';
 import { CUP_REQUEST, CUP_VALUES, PH_REQUEST, PH_VALUES } from '../../fixtures/payout.ts';
@@ -16,10 +16,10 @@ import { assertMessagesNameFields, summary } from './helpers.ts';
 const CUP_OPTIONS: PayoutOptions = { amount: 100000, currency: 'CNY', description: 'Payout' };
 const PH_OPTIONS: PayoutOptions = { amount: 150050, currency: 'PHP', description: 'Seller withdrawal' };
 
-/** What the merchant's backend adds before sending to Gate. */
-const withServerFields = <T extends { customer: unknown }>(request: T) => ({
+/** What the merchant's backend adds before sending to Gate (`customer` itself when the form sends none). */
+const withServerFields = (request: GateBody) => ({
   ...request,
-  customer: { ...(request.customer as object), id: 'c-1', ip_address: '203.0.113.10' },
+  customer: { ...request.customer, id: 'c-1', ip_address: '203.0.113.10' },
 });
 
 // ── the fields ─────────────────────────────────────────────────────────────
@@ -60,10 +60,10 @@ test('buildPayoutRequest CUP: the Gate body without general, country CN, bank_id
   assert.deepEqual(checkGate(gateBodySchema('cup-bank', 'payout'), withServerFields(request)).ok, true);
 });
 
-test('buildPayoutRequest Philippines: no card, customer left to the backend', () => {
+test('buildPayoutRequest Philippines: no card, no customer (left to the backend), Gate’s key order', () => {
   const request = buildPayoutRequest('online-philippines-banks', PH_VALUES, PH_OPTIONS);
   assert.deepEqual(request, PH_REQUEST);
-  assert.deepEqual(Object.keys(request), ['customer', 'payment', 'account']);
+  assert.deepEqual(Object.keys(request), ['payment', 'account']);
   assert.deepEqual(checkGate(gateBodySchema('online-philippines-banks', 'payout'), withServerFields(request)).ok, true);
 });
 
@@ -101,11 +101,11 @@ const builds: [name: string, method: MethodCode, values: Record<string, string>,
   ],
   ['the description trimmed', 'online-philippines-banks', PH_VALUES, { ...PH_OPTIONS, description: ' Payout ' }, (r) => assert.deepEqual(r.payment, { currency: 'PHP', amount: 150050, description: 'Payout' })],
   [
-    'empty required fields: their objects still there, empty (the schema names what is missing)',
+    'empty required fields: their objects still there, empty (the schema names what is missing); no customer',
     'online-philippines-banks',
     {},
     { amount: 5, currency: 'PHP', description: '' },
-    (r) => assert.deepEqual(r, { customer: {}, payment: { currency: 'PHP', amount: 5 }, account: {} }),
+    (r) => assert.deepEqual(r, { payment: { currency: 'PHP', amount: 5 }, account: {} }),
   ],
   [
     'CUP with nothing filled in: country CN is still fixed',
@@ -126,6 +126,42 @@ const builds: [name: string, method: MethodCode, values: Record<string, string>,
 for (const [name, method, values, options, check] of builds) {
   test(`buildPayoutRequest: ${name}`, () => {
     check(buildPayoutRequest(method, values, options) as Record<string, unknown>);
+  });
+}
+
+/**
+ * `customer` is there only when the form has customer fields (CUP); the Philippine form has none,
+ * so its request has no `customer` key at all (never `customer: {}`): `customer.id` and
+ * `customer.ip_address` are the backend's (SERVER_FIELDS). `undefined`: no `customer` key.
+ */
+const customers: [name: string, method: MethodCode, values: Record<string, string>, options: PayoutOptions, customer: Record<string, unknown> | undefined][] = [
+  ['Philippines, every field: no customer key', 'online-philippines-banks', PH_VALUES, PH_OPTIONS, undefined],
+  ['Philippines, nothing filled in: no customer key', 'online-philippines-banks', {}, { amount: null, currency: 'PHP', description: '' }, undefined],
+  [
+    'Philippines, customer values the form has no field for: still no customer key',
+    'online-philippines-banks',
+    { ...PH_VALUES, 'customer.id': 'forged', 'customer.ip_address': '198.51.100.7', 'customer.email': 'x@example.ph' },
+    PH_OPTIONS,
+    undefined,
+  ],
+  ['CUP, every field: its customer fields, country CN', 'cup-bank', CUP_VALUES, CUP_OPTIONS, CUP_REQUEST.customer],
+  ['CUP, nothing filled in: customer with country CN only', 'cup-bank', {}, { amount: null, currency: 'CNY', description: '' }, { country: 'CN' }],
+  [
+    'CUP, server fields typed in: ignored, the form’s customer fields kept',
+    'cup-bank',
+    { ...CUP_VALUES, 'customer.id': 'forged', 'customer.ip_address': '198.51.100.7' },
+    CUP_OPTIONS,
+    CUP_REQUEST.customer,
+  ],
+];
+
+for (const [name, method, values, options, customer] of customers) {
+  test(`buildPayoutRequest, checkPayout: customer — ${name}`, () => {
+    for (const request of [buildPayoutRequest(method, values, options), checkPayout(method, values, options).request]) {
+      if (customer === undefined) assert.equal(Object.hasOwn(request, 'customer'), false, JSON.stringify(request));
+      else assert.deepEqual(request.customer, customer);
+      assert.equal(JSON.stringify(request).includes('"customer":{}'), false, 'never an empty customer object');
+    }
   });
 }
 
