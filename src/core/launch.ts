@@ -12,18 +12,18 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
 import { METHOD_CODES, bankOptionMethods, effectiveLimits, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
-import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, paymentPageBase, type Display } from './payment-page.ts';
+import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, paymentPageBase, wireValue, type Display } from './payment-page.ts';
 import {
-  BEST_BEFORE,
   CURRENCY,
   DESCRIPTION_MAX,
   DIGITS,
   EMAIL,
   INTEGER_LIST,
   LANGUAGE,
-  MAX_TIMER,
+  MAX_URL_LENGTH,
   PHONE,
   POSITIVE_INTEGER,
+  bestBeforeIssue,
   charLength,
   isBlank,
   isPlainObject,
@@ -33,6 +33,7 @@ import {
   matching,
   report,
   rule,
+  timer,
   validate,
   type Checked,
 } from './rules.ts';
@@ -118,6 +119,9 @@ export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
 /** The field a merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
 export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
 
+/** Characters of a launch URL kept for the Payment Page's address, the signature and `frame_mode`. */
+const URL_ROOM = 4096;
+
 // ── the schema: each attribute's syntax, built once ────────────────────────
 
 let schema: ReturnType<typeof buildSchema> | undefined;
@@ -125,13 +129,9 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   const text = z.nullish(z.string());
   const flag = z.optional(z.boolean());
-  // Milliseconds: timers wait at most 2^31 − 1 ms; a longer delay fires at once.
-  const timer = z.nullish(
-    z.string().check(
-      z.refine((v) => POSITIVE_INTEGER.test(v), rule('positive-integer')),
-      z.refine((v) => !POSITIVE_INTEGER.test(v) || Number(v) <= MAX_TIMER, rule('max', { limit: MAX_TIMER })),
-    ),
-  );
+  const wait = timer();
+  // Whole numbers JavaScript holds exactly: `99999999999999999999` would be rounded, never refused.
+  const exact = (pattern: RegExp, code: 'integer' | 'positive-integer') => z.nullish(matching((v) => isExactInteger(v, pattern), code));
   return z.object({
     method: matching(isMethodCode, 'one-of', { values: METHOD_CODES.join(', ') }),
     'project-id': text,
@@ -146,9 +146,9 @@ function buildSchema() {
     'customer-last-name': text,
     preselect: flag,
     'split-banks': flag,
-    'banks-id': z.nullish(matching((v) => INTEGER_LIST.test(v), 'integer-list')),
-    'min-amount': z.nullish(matching((v) => DIGITS.test(v), 'integer')),
-    'max-amount': z.nullish(matching((v) => DIGITS.test(v), 'integer')),
+    'banks-id': z.nullish(matching((v) => INTEGER_LIST.test(v) && v.split(',').every((id) => isExactInteger(id.trim(), POSITIVE_INTEGER)), 'integer-list')),
+    'min-amount': exact(DIGITS, 'integer'),
+    'max-amount': exact(DIGITS, 'integer'),
     extraParams: z.nullish(
       z.unknown().check(
         z.superRefine((extra, ctx) => {
@@ -162,12 +162,12 @@ function buildSchema() {
     ),
     'sign-url': text,
     sign: flag,
-    'sign-timeout': timer,
+    'sign-timeout': wait,
     'payment-page-url': text,
     'bank-picker': flag,
     bank: z.nullish(z.unknown().check(z.refine(isPositiveInteger, rule('positive-integer')))),
     display: z.nullish(matching((v) => (DISPLAYS as readonly string[]).includes(v), 'one-of', { values: DISPLAYS.join(', ') })),
-    'frame-timeout': timer,
+    'frame-timeout': wait,
   });
 }
 
@@ -199,6 +199,7 @@ export function paramIssues(
   params: LaunchParams,
   limits: AmountRange | undefined,
   fieldOf: (param: string) => string = (p) => p,
+  now = Date.now(),
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (param: string, ...[code, params]: Parameters<typeof rule>) => issues.push(issue(fieldOf(param), code, params));
@@ -232,10 +233,16 @@ export function paramIssues(
   }
   if (params.customer_email !== undefined && !EMAIL.test(String(params.customer_email))) add('customer_email', 'email');
   if (params.customer_phone !== undefined && !PHONE.test(String(params.customer_phone))) add('customer_phone', 'digits', { min: 4, max: 24 });
-  if (params.best_before !== undefined && !BEST_BEFORE.test(String(params.best_before))) {
-    add('best_before', 'pattern', { example: '2026-12-31T23:59:59+08:00' });
-  }
+  const late = params.best_before === undefined ? null : bestBeforeIssue(fieldOf('best_before'), params.best_before, now);
+  if (late) issues.push(late);
   for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && value.includes(';')) add(key, 'no-semicolon');
+  // The launch URL must stay within what every engine navigates to, with room for the Payment
+  // Page's address, the signature and `frame_mode`; the longest parameter is named.
+  const wire = Object.entries(params).map(([key, value]) => [key, key.length + encodeURIComponent(wireValue(value)).length + 2] as const);
+  if (wire.reduce((sum, [, length]) => sum + length, URL_ROOM) > MAX_URL_LENGTH) {
+    const [longest] = wire.reduce((a, b) => (b[1] > a[1] ? b : a));
+    add(longest, 'max-length', { max: MAX_URL_LENGTH - URL_ROOM });
+  }
   return issues;
 }
 

@@ -33,6 +33,10 @@ const PH_NAME = 'Banks of the Philippines';
 const { customer_email: _email, ...PH_WITHOUT_EMAIL } = PH_PARAMS;
 
 const cup = (over: CheckoutInput): CheckoutInput => ({ ...CUP, ...over });
+
+/** `best_before` `days` from now, in Manila's time (`+08:00`), whole seconds. */
+const inDays = (days: number, now = Date.now()) =>
+  new Date(now + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
 const ph = (over: CheckoutInput): CheckoutInput => ({ ...PH, ...over });
 
 /** The config of a valid input (fails the test otherwise). */
@@ -208,6 +212,17 @@ const refusals: Refusal[] = [
     message: /^sign-timeout must be at most 2147483647$/,
     params: { limit: 2147483647 },
   },
+  { name: 'banks-id of 20 digits is refused, not rounded', input: ph({ 'banks-id': '2421, 99999999999999999999' }), issues: ['banks-id integer-list'], message: /^banks-id must be a comma-separated list of whole numbers$/ },
+  { name: 'banks-id 0 is no bank', input: ph({ 'banks-id': '0' }), issues: ['banks-id integer-list'], message: /^banks-id must be/ },
+  { name: 'max-amount of 20 digits is refused, not rounded', input: ph({ 'max-amount': '99999999999999999999' }), issues: ['max-amount integer'], message: /^max-amount must be a whole number/ },
+  { name: 'min-amount beyond 2^53 is refused', input: ph({ 'min-amount': '9007199254740993' }), issues: ['min-amount integer'], message: /^min-amount must be a whole number/ },
+  {
+    name: 'a launch URL longer than every engine navigates to (1 MiB): the longest parameter is named',
+    input: ph({ extraParams: { merchant_data: 'x'.repeat(1_048_576) } }),
+    issues: ['extraParams.merchant_data max-length'],
+    message: /^extraParams\.merchant_data must be at most 1044480 characters$/,
+    params: { max: 1_044_480 },
+  },
   { name: 'amount of 20 digits is refused, not rounded', input: ph({ currency: 'USD', amount: '99999999999999999999' }), issues: ['amount integer'], message: /^amount must be a whole number/ },
   { name: 'nothing at all: the method and sign-url', input: {}, issues: ['method required', 'sign-url required'], message: /^method is required$/ },
   {
@@ -341,8 +356,8 @@ const acceptances: Acceptance[] = [
   { name: 'amount with leading zeros is the number', input: ph({ amount: '00150000' }), params: PH_PARAMS },
   {
     name: 'extraParams pass through untouched',
-    input: ph({ extraParams: { merchant_success_url: 'https://shop.example/ok?a=1&b=2', close_on_missclick: true, customer_phone: '639171234567', redirect: 0, best_before: '2026-12-31T23:59:59+08:00' } }),
-    params: { ...PH_PARAMS, merchant_success_url: 'https://shop.example/ok?a=1&b=2', close_on_missclick: true, customer_phone: '639171234567', redirect: 0, best_before: '2026-12-31T23:59:59+08:00' },
+    input: ph({ extraParams: { merchant_success_url: 'https://shop.example/ok?a=1&b=2', close_on_missclick: true, customer_phone: '639171234567', redirect: 0, best_before: inDays(7) } }),
+    params: { ...PH_PARAMS, merchant_success_url: 'https://shop.example/ok?a=1&b=2', close_on_missclick: true, customer_phone: '639171234567', redirect: 0, best_before: inDays(7) },
   },
   { name: 'extraParams null or empty: nothing added', input: ph({ extraParams: null }), params: PH_PARAMS },
   { name: 'sign: true replaces sign-url', input: ph({ 'sign-url': null, sign: true }), params: PH_PARAMS, signUrl: null },
@@ -583,6 +598,41 @@ for (const c of paramCases) {
     assertMessagesNameFields(issues);
   });
 }
+
+/** SPEC §9: `best_before` is `YYYY-MM-DDThh:mm:ss±hh:mm`, a real moment, after now and at most 30 days ahead. */
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0); // 2026-11-23T12:00:00Z = 20:00 in Manila
+const bestBeforeCases: [name: string, value: string, issues: string[]][] = [
+  ['a week ahead', inDays(7, NOW), []],
+  ['30 days ahead exactly', '2026-12-23T20:00:00+08:00', []],
+  ['a second more than 30 days ahead', '2026-12-23T20:00:01+08:00', ['best_before max']],
+  ['70 years ahead', '2096-11-23T20:00:00+08:00', ['best_before max']],
+  ['in the past', '2026-11-22T20:00:00+08:00', ['best_before min']],
+  ['now exactly (already over)', '2026-11-23T20:00:00+08:00', ['best_before min']],
+  ['the offset counts: 12:00:01 UTC written in UTC−05:00', '2026-11-23T07:00:01-05:00', []],
+  ['the offset counts: 11:59:59 UTC written in UTC+14:00', '2026-11-24T01:59:59+14:00', ['best_before min']],
+  ['month 13, day 45, hour 99', '2026-13-45T99:99:99+08:00', ['best_before pattern']],
+  ['30 February', '2027-02-30T10:00:00+08:00', ['best_before pattern']],
+  ['29 February of a common year', '2027-02-29T10:00:00+08:00', ['best_before pattern']],
+  ['hour 24', '2026-11-30T24:00:00+08:00', ['best_before pattern']],
+  ['an offset of 15 hours', '2026-11-30T10:00:00+15:00', ['best_before pattern']],
+  ['no offset', '2026-11-30T10:00:00', ['best_before pattern']],
+  ['Z instead of an offset', '2026-11-30T10:00:00Z', ['best_before pattern']],
+  ['a space instead of T', '2026-11-30 10:00:00+08:00', ['best_before pattern']],
+];
+for (const [name, value, expected] of bestBeforeCases) {
+  test(`paramIssues: best_before ${name}`, () => {
+    const issues = paramIssues(PH_RULES, { ...PH_PARAMS, best_before: value }, PH_LIMITS, undefined, NOW);
+    assert.deepEqual(summary(issues), expected);
+    assertMessagesNameFields(issues);
+  });
+}
+
+test('paramIssues: best_before limits in the message are moments, in UTC', () => {
+  const [late] = paramIssues(PH_RULES, { ...PH_PARAMS, best_before: '2096-11-23T20:00:00+08:00' }, PH_LIMITS, undefined, NOW);
+  assert.equal(late!.message, 'best_before must be at most 2026-12-23T12:00:00.000Z');
+  const [past] = paramIssues(PH_RULES, { ...PH_PARAMS, best_before: '2020-01-01T00:00:00+08:00' }, PH_LIMITS, undefined, NOW);
+  assert.equal(past!.message, 'best_before must be at least 2026-11-23T12:00:00.000Z');
+});
 
 test('paramIssues: fieldOf names parameters (the checkout: by attribute, extras under extraParams)', () => {
   const issues = paramIssues(PH_RULES, { ...PH_PARAMS, payment_amount: 5, customer_phone: 'x' }, PH_LIMITS, attributeOf);
