@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { FINAL_STATUSES, isPlainObject, isScalar, issue, matching, report, validate, webUrl, type Checked } from './rules.ts';
+import { FINAL_STATUSES, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, timer, validate, webUrl, type Checked } from './rules.ts';
 
 export { webUrl } from './rules.ts';
 
@@ -80,8 +80,12 @@ export function mergeQuery(url: string, fields: RedirectField[]): string {
     .slice(1)
     .split('&')
     .filter((pair) => pair && !names.has([...new URLSearchParams(pair).keys()][0] ?? ''));
-  merged.search = [...kept, new URLSearchParams(fields).toString()].join('&');
-  return merged.href;
+  const query = [...kept, new URLSearchParams(fields).toString()].join('&');
+  // Joined as text: Firefox ignores a `search` that makes the URL longer than it navigates to,
+  // which would send the buyer on without the body (the length is checked after).
+  const hash = merged.hash;
+  merged.search = merged.hash = '';
+  return `${merged.href}?${query}${hash}`;
 }
 
 /** `redirect_data` → a navigation plan, or every broken rule (`method`, `url`, `body`, `body.<key>`, `redirect-data`). */
@@ -95,7 +99,43 @@ export function parseRedirectData(data: unknown, options: RedirectOptions = {}):
   if (!checked.ok || issues.length > 0) return { ok: false, issues };
   const method = checked.value.method.toUpperCase() as RedirectMethod;
   const fields = bodyFields(data.body);
-  return { ok: true, value: { method, url: method === 'GET' ? mergeQuery(url!.href, fields) : url!.href, fields } };
+  const target = method === 'GET' ? mergeQuery(url!.href, fields) : url!.href;
+  // Longer, Firefox throws and Chromium silently goes to about:blank#blocked (GET: with the body).
+  if (target.length > MAX_URL_LENGTH) return { ok: false, issues: [issue('url', 'max-length', { max: MAX_URL_LENGTH })] };
+  return { ok: true, value: { method, url: target, fields } };
+}
+
+/** `<ecommpay-redirect>`'s timing attributes, in milliseconds. */
+export interface RedirectTimers {
+  /** Before the first re-poll of `src`; each next wait is 1.5 times longer, up to 10 s (or this, if longer). */
+  pollInterval: number;
+  /** For `src` to give `redirect_data`, in all. */
+  pollTimeout: number;
+  /** Before the fallback link or button appears while redirecting. */
+  fallbackDelay: number;
+}
+
+export const REDIRECT_TIMERS: RedirectTimers = { pollInterval: 1000, pollTimeout: 300_000, fallbackDelay: 3000 };
+
+let timersSchema: ReturnType<typeof buildTimersSchema> | undefined;
+const buildTimersSchema = () => z.object({ 'poll-interval': timer(), 'poll-timeout': timer(), 'fallback-delay': timer() });
+
+/**
+ * The timing attributes (their text; absent: the default): positive whole numbers a timer can wait
+ * (at most 2^31 − 1 ms), so `0` never polls in a tight loop and a huge timeout never fires at once.
+ */
+export function parseRedirectTimers(input: Record<'poll-interval' | 'poll-timeout' | 'fallback-delay', string | null>): Checked<RedirectTimers> {
+  const checked = validate((timersSchema ??= buildTimersSchema()), input);
+  if (!checked.ok) return checked;
+  const ms = (value: string | null | undefined, fallback: number) => (value ? Number(value) : fallback);
+  return {
+    ok: true,
+    value: {
+      pollInterval: ms(input['poll-interval'], REDIRECT_TIMERS.pollInterval),
+      pollTimeout: ms(input['poll-timeout'], REDIRECT_TIMERS.pollTimeout),
+      fallbackDelay: ms(input['fallback-delay'], REDIRECT_TIMERS.fallbackDelay),
+    },
+  };
 }
 
 /** What a merchant backend's `src` endpoint answered. */

@@ -23,13 +23,17 @@ export function followPlan(plan: RedirectPlan, top = false): HTMLFormElement | n
   form.setAttribute('accept-charset', 'UTF-8');
   form.setAttribute('target', top ? '_top' : '_self');
   form.hidden = true;
+  // Inputs gathered in a fragment and added at once: appended to the form one by one, each costs
+  // more than the last (3,000 fields took over a second in Chromium and WebKit).
+  const inputs = document.createDocumentFragment();
   for (const [name, value] of plan.fields) {
     const input = document.createElement('input');
     input.type = 'hidden';
     input.name = name;
     input.value = value;
-    form.append(input);
+    inputs.append(input);
   }
+  form.append(inputs);
   document.body.append(form);
   // Body keys named `submit`, `action`… shadow the form's own properties: call the prototype's.
   HTMLFormElement.prototype.submit.call(form);

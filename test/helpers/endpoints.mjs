@@ -6,11 +6,13 @@
 //        answers with a tiny HTML page.
 //   GET  /__test/requests?key=K   the requests recorded under K, as JSON.
 //   GET  /__test/script?key=K&step=... scripted answers: the Nth request under K gets the
-//        Nth `step` (JSON {status, body, delay}); the last one repeats.
+//        Nth `step` (JSON {status, body, delay, cors}); the last one repeats. `cors: true` lets
+//        any origin read the answer (Access-Control-Allow-Origin: *).
 //   GET  /__test/pp/payment?...  a stand-in for ecommpay's Payment Page in a frame: a puppet page
 //        (see PUPPET below) the test drives with postMessage. Launch parameters it reads:
 //        pp_key (requests counted under it), pp_quiet=first|always (no epframe.loaded on the first
 //        or on every load), pp_bounce=<origin> (302 to the same page on that origin).
+//   GET  /__test/redirect?to=URL   answers 302 to URL (and records the request under key).
 
 /** @type {Map<string, Array<{method: string, url: string, headers: Record<string,string>, body: string, fields?: [string,string][] , aborted?: boolean}>>} */
 const recorded = new Map();
@@ -118,6 +120,11 @@ export async function testEndpoints(ctx, next) {
     return;
   }
 
+  if (ctx.path === '/__test/redirect') {
+    ctx.redirect(url.searchParams.get('to') ?? '/');
+    return;
+  }
+
   let status = Number(url.searchParams.get('status') ?? 200);
   let delay = Number(url.searchParams.get('delay') ?? 0);
   let type = url.searchParams.get('type') ?? 'application/json';
@@ -130,6 +137,7 @@ export async function testEndpoints(ctx, next) {
     status = step.status ?? 200;
     delay = step.delay ?? 0;
     answer = typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? {});
+    if (step.cors) ctx.set('access-control-allow-origin', '*');
   }
 
   if (delay > 0 && !(await sleep(delay, ctx.res))) {

@@ -1,6 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { describeIssues, type FieldIssue } from '../../core/errors.ts';
-import { parseHosts, parseRedirectData, readPollAnswer, type PollAnswer, type RedirectPlan } from '../../core/redirect.ts';
+import {
+  REDIRECT_TIMERS,
+  parseHosts,
+  parseRedirectData,
+  parseRedirectTimers,
+  readPollAnswer,
+  type PollAnswer,
+  type RedirectPlan,
+} from '../../core/redirect.ts';
 import { issue } from '../../core/rules.ts';
 import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts';
 import { EcommpayElement, warnOnce } from '../base.ts';
@@ -21,9 +29,15 @@ type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' 
 
 const MAX_FAILURES = 5;
 
-const positive = (value: string | number | null, fallback: number) => {
-  const n = Number(value);
-  return value !== null && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+const str = (value: string | number | null): string | null => (value === null || value === undefined ? null : String(value));
+
+/** The origin of `url` read against the page, or `null` when it is no URL (then `fetch` says so). */
+const originOf = (url: string): string | null => {
+  try {
+    return new URL(url, document.baseURI).origin;
+  } catch {
+    return null;
+  }
 };
 
 /** Resolves after `ms`, or at once when `signal` aborts. */
@@ -134,6 +148,7 @@ export class EcommpayRedirect extends EcommpayElement {
   declare private _fallback: boolean;
 
   private _polling = new Job(this);
+  private _timers = REDIRECT_TIMERS;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   /** A refusal not yet reported: a CSP violation that follows names its directive instead. */
   private _refused: ReturnType<typeof setTimeout> | undefined;
@@ -220,12 +235,21 @@ export class EcommpayRedirect extends EcommpayElement {
 
   /** New input: forget everything, then validate the data or start polling. */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!(['redirectData', 'src', 'allowedHosts'] as const).some((k) => changed.has(k))) return;
+    if (!(['redirectData', 'src', 'allowedHosts', 'pollInterval', 'pollTimeout', 'fallbackDelay'] as const).some((k) => changed.has(k))) return;
     this._stop();
     this._plan = this._error = this._status = null;
     this._fallback = this._go = false;
     this._phase = 'idle';
-    if (this.redirectData !== null && this.redirectData !== undefined && this.redirectData !== '') this._accept(this.redirectData);
+    const timers = parseRedirectTimers({
+      'poll-interval': str(this.pollInterval),
+      'poll-timeout': str(this.pollTimeout),
+      'fallback-delay': str(this.fallbackDelay),
+    });
+    this._timers = timers.ok ? timers.value : REDIRECT_TIMERS;
+    if (!timers.ok) {
+      this._phase = 'error';
+      this._fail({ code: 'invalid-config', message: describeIssues('Invalid configuration', timers.issues), issues: timers.issues });
+    } else if (this.redirectData !== null && this.redirectData !== undefined && this.redirectData !== '') this._accept(this.redirectData);
     else if (this.src) this._phase = 'waiting';
     this._pollNext = this._phase === 'waiting';
   }
@@ -273,13 +297,15 @@ export class EcommpayRedirect extends EcommpayElement {
   }
 
   private async _pollUntilDone(src: string, signal: AbortSignal): Promise<PollEnd> {
-    const limit = positive(this.pollTimeout, 300_000);
+    const { pollInterval, pollTimeout: limit } = this._timers;
+    // Answers come from where `src` points: a redirect to another origin is not its answer.
+    const origin = originOf(src);
     const timeout: PollEnd = { kind: 'unavailable', issue: issue('src', 'unreachable', { seconds: Math.ceil(limit / 1000) }) };
     // Aborts with the job, or at the deadline (which also ends a request that hangs).
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), limit);
     signal.addEventListener('abort', () => deadline.abort(), { once: true });
-    let delay = positive(this.pollInterval, 1000);
+    let delay = pollInterval;
     let failures = 0;
     try {
       while (!deadline.signal.aborted) {
@@ -287,6 +313,8 @@ export class EcommpayRedirect extends EcommpayElement {
         let problem = issue('src', 'answer', { expected: SRC_ANSWER });
         try {
           const response = await fetch(src, { signal: deadline.signal, cache: 'no-store', headers: { accept: 'application/json' } });
+          const from = originOf(response.url || src);
+          if (origin && from !== origin) return { kind: 'unavailable', issue: issue('src', 'answer', { expected: `from its own origin, not redirect to ${from}` }) };
           if (response.ok) answer = readPollAnswer(await response.json().catch(() => null));
           else problem = issue('src', 'unreachable', { status: response.status });
         } catch {
@@ -304,7 +332,7 @@ export class EcommpayRedirect extends EcommpayElement {
           return { kind: 'unavailable', issue: problem };
         }
         await pause(delay, deadline.signal);
-        delay = Math.min(delay * 1.5, 10_000);
+        delay = Math.min(delay * 1.5, Math.max(10_000, pollInterval));
       }
       return timeout;
     } finally {
@@ -333,7 +361,7 @@ export class EcommpayRedirect extends EcommpayElement {
     this._top = this.target === '_top' && window.top !== window;
     if (this._top && topRefused()) this._refuseTop();
     clearTimeout(this._timer);
-    this._timer = setTimeout(() => (this._fallback = true), positive(this.fallbackDelay, 3000));
+    this._timer = setTimeout(() => (this._fallback = true), this._timers.fallbackDelay);
     try {
       this._navigate(plan);
     } catch {

@@ -80,6 +80,18 @@ describe('<ecommpay-redirect> navigating for real', () => {
     ]);
   });
 
+  it('POST of 10,000 fields: every one arrives, in order (appended one by one they froze the tab for a minute and more)', async () => {
+    const key = uniqueKey('many');
+    const frame = await openFrame();
+    frame.block = false;
+    const loaded = frame.nextLoad();
+    const body = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`f${i}`, `值${i}`]));
+    await mountIn(frame, {}, { redirectData: { method: 'POST', url: formUrl(key), body } });
+    await loaded;
+    const [request] = await recorded(key);
+    expect(request!.fields).to.deep.equal(Object.entries(body));
+  });
+
   it('GET: the body is merged into the URL\'s own query, which is kept', async () => {
     const key = uniqueKey('get');
     const frame = await openFrame();

@@ -49,6 +49,12 @@ describe('<ecommpay-redirect> refuses bad redirect_data', () => {
     expect(alertText(el)).to.equal('商户提供的支付信息不完整，无法前往银行页面，请联系商户。');
   });
 
+  it('a GET whose URL with the body passes 1 MiB: invalid-redirect naming url, not a silent blank page', async () => {
+    const { el, detail } = await expectRefused({ method: 'GET', url: 'https://bank.example/pay', body: { a: 'x'.repeat(1_048_576) } }, 'url', 'max-length');
+    expect(detail.issues![0]!.message).to.equal('url must be at most 1048576 characters');
+    expect(alertText(el)).to.contain('Please contact the shop');
+  });
+
   it('accepts a host in allowed-hosts, any case of the method, and ignores encrypted', async () => {
     const { events } = await mountRedirect(
       { 'allowed-hosts': 'Bank.Example' },

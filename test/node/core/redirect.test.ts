@@ -6,7 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IssueParams } from '../../../src/core/errors.ts';
-import { bodyFields, mergeQuery, parseHosts, parseRedirectData, readPollAnswer, type PollAnswer, type RedirectPlan } from '../../../src/core/redirect.ts';
+import {
+  REDIRECT_TIMERS,
+  bodyFields,
+  mergeQuery,
+  parseHosts,
+  parseRedirectData,
+  parseRedirectTimers,
+  readPollAnswer,
+  type PollAnswer,
+  type RedirectPlan,
+} from '../../../src/core/redirect.ts';
 import { CUP_BODY, CUP_URL, PH_URL } from '../../fixtures/redirect.ts';
 import { assertMessagesNameFields, issuesOf, summary } from './helpers.ts';
 
@@ -79,6 +89,20 @@ const refusals: Refusal[] = [
   { name: 'undefined', data: undefined, issues: ['redirect-data type'], message: 'redirect-data must be a JSON object', params: NOT_OBJECT },
   { name: 'an array', data: [GOOD], issues: ['redirect-data type'], message: 'redirect-data must be a JSON object', params: NOT_OBJECT },
   { name: 'a number', data: 5, issues: ['redirect-data type'], message: 'redirect-data must be a JSON object', params: NOT_OBJECT },
+  {
+    name: 'a GET whose URL with the body would pass 1 MiB (Firefox throws, Chromium goes to about:blank#blocked)',
+    data: { method: 'GET', url: 'https://bank.example/pay', body: { a: 'x'.repeat(1_048_576) } },
+    issues: ['url max-length'],
+    message: 'url must be at most 1048576 characters',
+    params: { max: 1_048_576 },
+  },
+  {
+    name: 'a POST to a URL of more than 1 MiB',
+    data: { method: 'POST', url: `https://bank.example/pay?${'x'.repeat(1_048_576)}`, body: {} },
+    issues: ['url max-length'],
+    message: 'url must be at most 1048576 characters',
+    params: { max: 1_048_576 },
+  },
 ];
 
 for (const c of refusals) {
@@ -229,5 +253,35 @@ const polls: [name: string, answer: unknown, read: PollAnswer][] = [
 for (const [name, answer, read] of polls) {
   test(`readPollAnswer: ${name}`, () => {
     assert.deepEqual(readPollAnswer(answer), read);
+  });
+}
+
+// ── timing attributes ──────────────────────────────────────────────────────
+
+type TimerInput = Record<'poll-interval' | 'poll-timeout' | 'fallback-delay', string | null>;
+const NO_TIMERS: TimerInput = { 'poll-interval': null, 'poll-timeout': null, 'fallback-delay': null };
+const timerCases: [name: string, input: Partial<TimerInput>, expected: string[] | typeof REDIRECT_TIMERS][] = [
+  ['none: the defaults', {}, REDIRECT_TIMERS],
+  ['each set', { 'poll-interval': '250', 'poll-timeout': '60000', 'fallback-delay': '1' }, { pollInterval: 250, pollTimeout: 60000, fallbackDelay: 1 }],
+  ['the longest a timer waits', { 'poll-timeout': '2147483647' }, { ...REDIRECT_TIMERS, pollTimeout: 2147483647 }],
+  ['poll-interval 0 (would poll in a tight loop)', { 'poll-interval': '0' }, ['poll-interval positive-integer']],
+  ['poll-timeout beyond what a timer waits (would fire at once)', { 'poll-timeout': '2147483648' }, ['poll-timeout max']],
+  ['fallback-delay 2^32 + 1000 (would wrap to 1 s)', { 'fallback-delay': '4294968296' }, ['fallback-delay max']],
+  ['a fraction', { 'poll-interval': '1.5' }, ['poll-interval positive-integer']],
+  ['negative', { 'poll-timeout': '-1' }, ['poll-timeout positive-integer']],
+  ['an exponent', { 'poll-interval': '1e3' }, ['poll-interval positive-integer']],
+  ['empty', { 'fallback-delay': '' }, ['fallback-delay positive-integer']],
+  ['every one broken, each named', { 'poll-interval': 'x', 'poll-timeout': '0', 'fallback-delay': 'NaN' }, ['poll-interval positive-integer', 'poll-timeout positive-integer', 'fallback-delay positive-integer']],
+];
+for (const [name, input, expected] of timerCases) {
+  test(`parseRedirectTimers: ${name}`, () => {
+    const parsed = parseRedirectTimers({ ...NO_TIMERS, ...input });
+    if (Array.isArray(expected)) {
+      const issues = issuesOf(parsed);
+      assert.deepEqual(summary(issues), expected);
+      assertMessagesNameFields(issues);
+    } else {
+      assert.deepEqual(parsed, { ok: true, value: expected });
+    }
   });
 }
