@@ -14,6 +14,7 @@ import type { FieldIssue } from './errors.ts';
 import { METHOD_CODES, bankOptionMethods, effectiveLimits, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
 import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, paymentPageBase, wireValue, type Display } from './payment-page.ts';
 import {
+  BEST_BEFORE,
   CURRENCY,
   DESCRIPTION_MAX,
   DIGITS,
@@ -23,7 +24,6 @@ import {
   MAX_URL_LENGTH,
   PHONE,
   POSITIVE_INTEGER,
-  bestBeforeIssue,
   charLength,
   isBlank,
   isPlainObject,
@@ -33,7 +33,7 @@ import {
   matching,
   report,
   rule,
-  timer,
+  timerIssue,
   validate,
   type Checked,
 } from './rules.ts';
@@ -119,6 +119,29 @@ export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
 /** The field a merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
 export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
 
+/** How far ahead `best_before` may be (SPEC §9: at most 30 days). */
+export const BEST_BEFORE_MAX_DAYS = 30;
+const DAY = 86_400_000;
+
+/**
+ * `best_before` (`YYYY-MM-DDThh:mm:ss±hh:mm`, SPEC §9) against the clock `now`: its shape and a
+ * real date and time (no 30 February, no hour 24), then a moment after `now` and at most 30 days
+ * after it. The offset in the value fixes the moment, whatever the checker's time zone.
+ */
+export function bestBeforeIssue(field: string, value: unknown, now: number): FieldIssue | null {
+  const example = { example: '2026-12-31T23:59:59+08:00' };
+  const text = String(value);
+  if (!BEST_BEFORE.test(text)) return issue(field, 'pattern', example);
+  const [y, mo, d, h, mi, se, oh, om] = text.match(/\d+/g)!.map(Number) as [number, number, number, number, number, number, number, number];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || se > 59 || oh > 14 || om > 59) return issue(field, 'pattern', example);
+  const moment = Date.UTC(y, mo - 1, d, h, mi, se) - (text.includes('+', 19) ? 1 : -1) * (oh * 60 + om) * 60_000;
+  if (moment <= now) return issue(field, 'min', { limit: new Date(now).toISOString() });
+  const latest = now + BEST_BEFORE_MAX_DAYS * DAY;
+  if (moment > latest) return issue(field, 'max', { limit: new Date(latest).toISOString() });
+  return null;
+}
+
 /** Characters of a launch URL kept for the Payment Page's address, the signature and `frame_mode`. */
 const URL_ROOM = 4096;
 
@@ -129,7 +152,15 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   const text = z.nullish(z.string());
   const flag = z.optional(z.boolean());
-  const wait = timer();
+  // Milliseconds: timers wait at most 2^31 − 1 ms; a longer delay fires at once.
+  const wait = z.nullish(
+    z.string().check(
+      z.superRefine((text, ctx) => {
+        const found = timerIssue('', text);
+        if (found) report(ctx, [], found.rule, found.params);
+      }),
+    ),
+  );
   // Whole numbers JavaScript holds exactly: `99999999999999999999` would be rounded, never refused.
   const exact = (pattern: RegExp, code: 'integer' | 'positive-integer') => z.nullish(matching((v) => isExactInteger(v, pattern), code));
   return z.object({

@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { FINAL_STATUSES, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, timer, validate, webUrl, type Checked } from './rules.ts';
+import { FINAL_STATUSES, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, timerIssue, validate, webUrl, type Checked } from './rules.ts';
 
 export { webUrl } from './rules.ts';
 
@@ -117,25 +117,24 @@ export interface RedirectTimers {
 
 export const REDIRECT_TIMERS: RedirectTimers = { pollInterval: 1000, pollTimeout: 300_000, fallbackDelay: 3000 };
 
-let timersSchema: ReturnType<typeof buildTimersSchema> | undefined;
-const buildTimersSchema = () => z.object({ 'poll-interval': timer(), 'poll-timeout': timer(), 'fallback-delay': timer() });
-
 /**
  * The timing attributes (their text; absent: the default): positive whole numbers a timer can wait
  * (at most 2^31 − 1 ms), so `0` never polls in a tight loop and a huge timeout never fires at once.
  */
 export function parseRedirectTimers(input: Record<'poll-interval' | 'poll-timeout' | 'fallback-delay', string | null>): Checked<RedirectTimers> {
-  const checked = validate((timersSchema ??= buildTimersSchema()), input);
-  if (!checked.ok) return checked;
-  const ms = (value: string | null | undefined, fallback: number) => (value ? Number(value) : fallback);
-  return {
-    ok: true,
-    value: {
-      pollInterval: ms(input['poll-interval'], REDIRECT_TIMERS.pollInterval),
-      pollTimeout: ms(input['poll-timeout'], REDIRECT_TIMERS.pollTimeout),
-      fallbackDelay: ms(input['fallback-delay'], REDIRECT_TIMERS.fallbackDelay),
-    },
+  const issues: FieldIssue[] = [];
+  const read = (field: keyof typeof input, fallback: number) => {
+    const text = input[field];
+    const found = text === null ? null : timerIssue(field, text);
+    if (found) issues.push(found);
+    return text === null || found ? fallback : Number(text);
   };
+  const value = {
+    pollInterval: read('poll-interval', REDIRECT_TIMERS.pollInterval),
+    pollTimeout: read('poll-timeout', REDIRECT_TIMERS.pollTimeout),
+    fallbackDelay: read('fallback-delay', REDIRECT_TIMERS.fallbackDelay),
+  };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
 
 /** What a merchant backend's `src` endpoint answered. */

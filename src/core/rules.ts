@@ -61,36 +61,8 @@ export function webUrl(value: string): URL | null {
 export const charLength = (s: string): number => [...s].length;
 
 /** Milliseconds a timer waits (an attribute's text): a positive whole number, at most `MAX_TIMER`. */
-export const timer = () =>
-  z.nullish(
-    z.string().check(
-      z.refine((v) => POSITIVE_INTEGER.test(v), rule('positive-integer')),
-      z.refine((v) => !POSITIVE_INTEGER.test(v) || Number(v) <= MAX_TIMER, rule('max', { limit: MAX_TIMER })),
-    ),
-  );
-
-/** How far ahead `best_before` may be (SPEC §9: at most 30 days). */
-export const BEST_BEFORE_MAX_DAYS = 30;
-const DAY = 86_400_000;
-
-/**
- * `best_before` (`YYYY-MM-DDThh:mm:ss±hh:mm`, SPEC §9) against the clock `now`: its shape and a
- * real date and time (no 30 February, no hour 24), then a moment after `now` and at most 30 days
- * after it. The offset in the value fixes the moment, whatever the checker's time zone.
- */
-export function bestBeforeIssue(field: string, value: unknown, now: number): FieldIssue | null {
-  const example = { example: '2026-12-31T23:59:59+08:00' };
-  const text = String(value);
-  if (!BEST_BEFORE.test(text)) return issue(field, 'pattern', example);
-  const [y, mo, d, h, mi, se, oh, om] = text.match(/\d+/g)!.map(Number) as [number, number, number, number, number, number, number, number];
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || se > 59 || oh > 14 || om > 59) return issue(field, 'pattern', example);
-  const moment = Date.UTC(y, mo - 1, d, h, mi, se) - (text.includes('+', 19) ? 1 : -1) * (oh * 60 + om) * 60_000;
-  if (moment <= now) return issue(field, 'min', { limit: new Date(now).toISOString() });
-  const latest = now + BEST_BEFORE_MAX_DAYS * DAY;
-  if (moment > latest) return issue(field, 'max', { limit: new Date(latest).toISOString() });
-  return null;
-}
+export const timerIssue = (field: string, text: string): FieldIssue | null =>
+  !POSITIVE_INTEGER.test(text) ? issue(field, 'positive-integer') : Number(text) > MAX_TIMER ? issue(field, 'max', { limit: MAX_TIMER }) : null;
 
 // ── messages ───────────────────────────────────────────────────────────────
 

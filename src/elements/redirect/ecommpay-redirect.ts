@@ -385,7 +385,7 @@ export class EcommpayRedirect extends EcommpayElement {
 
   private _refuseTop(): void {
     this._top = false;
-    this._blocked('The browser refused target="_top" (a sandboxed frame without allow-top-navigation, or in Firefox and Safari a frame of another origin before the buyer clicks: use manual); redirecting this frame instead');
+    this._blocked('The browser refused target="_top" (a sandbox without allow-top-navigation, or another origin before a click: use manual); redirecting this frame instead');
   }
 
   private _navigate(plan: RedirectPlan): void {
