@@ -18,14 +18,15 @@ import {
   CURRENCY,
   DESCRIPTION_MAX,
   DIGITS,
-  EMAIL,
   INTEGER_LIST,
   LANGUAGE,
+  LONE_SURROGATE,
   MAX_URL_LENGTH,
   PHONE,
   POSITIVE_INTEGER,
   charLength,
   isBlank,
+  isEmail,
   isPlainObject,
   isPositiveInteger,
   isScalar,
@@ -262,14 +263,19 @@ export function paramIssues(
   if (params.force_payment_method !== undefined && params.force_payment_method !== rules.code) {
     add('force_payment_method', 'only-value', { value: rules.code, method });
   }
-  if (params.customer_email !== undefined && !EMAIL.test(String(params.customer_email))) add('customer_email', 'email');
+  if (params.customer_email !== undefined && !isEmail(String(params.customer_email))) add('customer_email', 'email');
   if (params.customer_phone !== undefined && !PHONE.test(String(params.customer_phone))) add('customer_phone', 'digits', { min: 4, max: 24 });
   const late = params.best_before === undefined ? null : bestBeforeIssue(fieldOf('best_before'), params.best_before, now);
   if (late) issues.push(late);
-  for (const [key, value] of Object.entries(params)) if (typeof value === 'string' && value.includes(';')) add(key, 'no-semicolon');
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value !== 'string') continue;
+    if (value.includes(';')) add(key, 'no-semicolon');
+    if (LONE_SURROGATE.test(value)) add(key, 'type', { expected: 'text without unpaired surrogates' });
+  }
   // The launch URL must stay within what every engine navigates to, with room for the Payment
   // Page's address, the signature and `frame_mode`; the longest parameter is named.
-  const wire = Object.entries(params).map(([key, value]) => [key, key.length + encodeURIComponent(wireValue(value)).length + 2] as const);
+  const encoded = (text: string) => encodeURIComponent(text.replace(/[\ud800-\udfff]/gu, '\ufffd')).length;
+  const wire = Object.entries(params).map(([key, value]) => [key, encoded(key) + encoded(wireValue(value)) + 2] as const);
   if (wire.reduce((sum, [, length]) => sum + length, URL_ROOM) > MAX_URL_LENGTH) {
     const [longest] = wire.reduce((a, b) => (b[1] > a[1] ? b : a));
     add(longest, 'max-length', { max: MAX_URL_LENGTH - URL_ROOM });
@@ -312,10 +318,13 @@ function toParams(input: CheckoutInput, rules: MethodRules, picked: number | nul
  * each naming the attribute. Input that is not well-formed is left out of the method's rules, so
  * one mistake is reported once.
  */
-export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfig> {
-  const checked = validate((schema ??= buildSchema()), input);
+export function parseCheckoutConfig(raw: CheckoutInput): Checked<CheckoutConfig> {
+  const checked = validate((schema ??= buildSchema()), raw);
   const issues = checked.ok ? [] : checked.issues;
   const flagged = new Set(issues.map((i) => i.field.split('.')[0]));
+  // What broke its syntax is reported once and read no further (a script may set an object).
+  const input: CheckoutInput = { ...raw };
+  for (const field of flagged) if (field && Object.hasOwn(input, field)) (input as Record<string, unknown>)[field] = null;
   const method = isMethodCode(input.method) ? input.method : null;
 
   if (!input.sign && isBlank(input['sign-url'])) issues.push(issue('sign-url', 'required'));
@@ -331,7 +340,7 @@ export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfi
   }
   const picker = !!input['bank-picker'] && !!rules.optionsKey;
   const picked = picker && typeof input.bank === 'number' ? input.bank : null;
-  if (picker && picked === null) issues.push(issue('bank', 'required'));
+  if (picker && picked === null && !flagged.has('bank')) issues.push(issue('bank', 'required'));
 
   const override = (field: 'min-amount' | 'max-amount') => (flagged.has(field) || isBlank(input[field]) ? undefined : Number(input[field]));
   const overrides = { min: override('min-amount'), max: override('max-amount') };
@@ -339,8 +348,7 @@ export function parseCheckoutConfig(input: CheckoutInput): Checked<CheckoutConfi
     issues.push(issue('min-amount', 'max', { limit: `max-amount (${overrides.max})` }));
   }
 
-  const wellFormed = flagged.has('extraParams') ? { ...input, extraParams: null } : input;
-  const params = toParams(wellFormed, rules, picked);
+  const params = toParams(input, rules, picked);
   const limits = effectiveLimits(rules, String(params.payment_currency), overrides.min, overrides.max);
   issues.push(...paramIssues(rules, params, limits, attributeOf).filter((i) => !flagged.has(i.field.split('.')[0])));
 

@@ -39,9 +39,12 @@ export interface RedirectOptions {
   allowedHosts?: readonly string[] | null;
 }
 
-/** `allowed-hosts` (space-separated) → lower-case host names. */
-export const parseHosts = (value: string | null | undefined): string[] =>
-  (value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+/**
+ * `allowed-hosts` (space-separated) → lower-case host names. A value that is no text (a script
+ * set an object) allows no host at all: refused, never read as "any host".
+ */
+export const parseHosts = (value: unknown): string[] =>
+  value === null || value === undefined ? [] : typeof value === 'string' ? value.toLowerCase().split(/\s+/).filter(Boolean) : [' '];
 
 let schema: ReturnType<typeof buildSchema> | undefined;
 

@@ -16,7 +16,12 @@ export const INTEGER_LIST = /^\s*\d+(\s*,\s*\d+)*\s*$/;
 export const CURRENCY = /^[A-Z]{3}$/;
 export const COUNTRY = /^[A-Z]{2}$/;
 export const LANGUAGE = /^[a-z]{2}$/;
-export const EMAIL = /^[^\s@;]+@[^\s@;]+\.[^\s@;]+$/;
+/** Dots only between the domain's labels: each character has one place to go, so no backtracking. */
+export const EMAIL = /^[^\s@;]+@[^\s@;.]+(?:\.[^\s@;.]+)+$/;
+/** An e-mail address: at most 254 characters (RFC 5321), local part, `@`, a domain with a dot. */
+export const isEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
+/** An unpaired UTF-16 surrogate: no text can be encoded with one (`encodeURIComponent` throws). */
+export const LONE_SURROGATE = /[\ud800-\udfff]/u;
 export const PHONE = /^\d{4,24}$/;
 export const BEST_BEFORE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 /** Base64 as a signature is sent: no whitespace, standard alphabet. */
@@ -113,7 +118,7 @@ export function report<T>(ctx: z.core.$RefinementCtx<T>, path: (string | number)
   ctx.issues.push({ code: 'custom', input: ctx.value, path, message: code, params: { ...params, rule: code } });
 }
 
-/** A string that passes `test`, else the issue `code`: `matching((v) => EMAIL.test(v), 'email')`. */
+/** A string that passes `test`, else the issue `code`: `matching(isEmail, 'email')`. */
 export const matching = (test: (value: string) => boolean, ...[code, params]: Parameters<typeof rule>) =>
   z.string().check(z.refine(test, rule(code, params)));
 

@@ -9,6 +9,14 @@ import { EcommpayErrorEvent } from './events.ts';
 
 const warned = new Set<string>();
 
+/**
+ * A property's value read as an attribute's text: a string as it is, a number or a boolean as
+ * text, `null` for nothing, and `null` for anything else (an object, a symbol, a Proxy), which
+ * a script may set but no attribute can hold: never thrown on, never rendered.
+ */
+export const text = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : null;
+
 /** The developer's detail of a failure, in the console once per distinct problem. */
 export function warnOnce(detail: EcommpayErrorDetail): void {
   const text = `ecommpay-elements: ${detail.code}: ${detail.message}`;

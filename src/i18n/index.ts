@@ -7,8 +7,8 @@ export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
 /** The UI language for a `language` attribute value (`zh`, `zh-CN`, `en-PH`, …); `fallback` otherwise. */
-export function uiLang(language: string | null | undefined, fallback: Lang): Lang {
-  const base = (language ?? '').toLowerCase().split(/[-_]/)[0];
+export function uiLang(language: unknown, fallback: Lang): Lang {
+  const base = (typeof language === 'string' ? language : '').toLowerCase().split(/[-_]/)[0];
   return (LANGS as readonly string[]).includes(base ?? '') ? (base as Lang) : fallback;
 }
 

@@ -13,6 +13,7 @@
 //        pp_key (requests counted under it), pp_quiet=first|always (no epframe.loaded on the first
 //        or on every load), pp_bounce=<origin> (302 to the same page on that origin).
 //   GET  /__test/redirect?to=URL   answers 302 to URL (and records the request under key).
+//   GET  /__test/seed   {"seed": FUZZ_SEED from the environment, or null}: the fuzz test's seed.
 
 /** @type {Map<string, Array<{method: string, url: string, headers: Record<string,string>, body: string, fields?: [string,string][] , aborted?: boolean}>>} */
 const recorded = new Map();
@@ -97,6 +98,11 @@ export async function testEndpoints(ctx, next) {
     return;
   }
 
+  if (ctx.path === '/__test/seed') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : null });
+    return;
+  }
   if (ctx.path === '/__test/requests') {
     ctx.type = 'application/json';
     ctx.body = JSON.stringify(recorded.get(key) ?? []);

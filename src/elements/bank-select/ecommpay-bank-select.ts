@@ -4,7 +4,7 @@ import { loadBanks, type BankList, type BankOption } from '../../core/banks.ts';
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { bankSelectMessages, type BankSelectMessages } from '../../i18n/bank-select.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { EcommpayElement } from '../base.ts';
+import { EcommpayElement, text } from '../base.ts';
 import { Job } from '../job.ts';
 import { loadFailure } from '../lazy.ts';
 import { bankSelectStyles } from './ecommpay-bank-select.styles.ts';
@@ -52,7 +52,8 @@ export class EcommpayBankSelect extends EcommpayElement {
     testMode: { type: Boolean, attribute: 'test-mode' },
     label: {},
     value: {},
-    name: { reflect: true },
+    // Reflected as text: a script's symbol or object is not an attribute value (and must not throw).
+    name: { reflect: true, converter: { toAttribute: text } },
     required: { type: Boolean },
     disabled: { type: Boolean },
     error: { attribute: false },
@@ -88,14 +89,19 @@ export class EcommpayBankSelect extends EcommpayElement {
   /** A validation message to show (sets `aria-invalid`); `null` for none. */
   declare error: string | null;
 
+  /** `value` as text: what a script set that no attribute can hold (an object) chooses no bank. */
+  private get _value(): string {
+    return text(this.value) ?? '';
+  }
+
   /** The chosen `bank_id` as a number, or `null`. */
   get bankId(): number | null {
-    return /^\d+$/.test(this.value) ? Number(this.value) : null;
+    return /^\d+$/.test(this._value) ? Number(this._value) : null;
   }
 
   /** The chosen bank, when it is in the list. */
   get selectedBank(): BankOption | null {
-    return this.banks.find((b) => String(b.id) === this.value) ?? null;
+    return this.banks.find((b) => String(b.id) === this._value) ?? null;
   }
 
   /** The banks offered (after the operation and test-mode filters); empty while loading. */
@@ -171,7 +177,7 @@ export class EcommpayBankSelect extends EcommpayElement {
     }
     this._loading = true;
     this._loadPromise = this._loader.run(
-      (signal) => loadBanks({ method, operation: this._operation, url: this.banksUrl, testMode: this.testMode, signal }),
+      (signal) => loadBanks({ method, operation: this._operation, url: text(this.banksUrl), testMode: !!this.testMode, signal }),
       (list) => {
         this._error = null;
         this._list = list;
@@ -189,8 +195,8 @@ export class EcommpayBankSelect extends EcommpayElement {
   }
 
   private _syncForm(): void {
-    this._internals.setFormValue(this.value || null);
-    if (this.required && !this.value) {
+    this._internals.setFormValue(this._value || null);
+    if (this.required && !this._value) {
       this._internals.setValidity({ valueMissing: true }, this._t.choose, this._input ?? undefined);
     } else {
       this._internals.setValidity({});
@@ -222,7 +228,7 @@ export class EcommpayBankSelect extends EcommpayElement {
     this._query = null;
     this._open = false;
     this._active = -1;
-    if (value === this.value) return;
+    if (value === this._value) return;
     this.value = value;
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
@@ -242,7 +248,7 @@ export class EcommpayBankSelect extends EcommpayElement {
 
   private _onKeyDown = (event: KeyboardEvent) => {
     const list = this._filtered;
-    const selected = list.findIndex((b) => String(b.id) === this.value);
+    const selected = list.findIndex((b) => String(b.id) === this._value);
     let handled = true;
     switch (event.key) {
       case 'ArrowDown':
@@ -280,7 +286,7 @@ export class EcommpayBankSelect extends EcommpayElement {
 
   private _onClick = () => {
     if (this._open) this._open = false;
-    else this._openAt(Math.max(0, this._filtered.findIndex((b) => String(b.id) === this.value)));
+    else this._openAt(Math.max(0, this._filtered.findIndex((b) => String(b.id) === this._value)));
   };
 
   private _onBlur = () => {
@@ -301,8 +307,8 @@ export class EcommpayBankSelect extends EcommpayElement {
     const list = this._filtered;
     const open = this._open && list.length > 0;
     const active = open ? list[this._active] : undefined;
-    const label = this.label ?? t.label;
-    const disabled = this.disabled || this._formDisabled;
+    const label = text(this.label) ?? t.label;
+    const disabled = !!this.disabled || this._formDisabled;
     const display = this._query ?? this.selectedBank?.name ?? '';
     const fallback = !this._loading && this._list?.failure !== undefined;
     let status = '';
@@ -348,7 +354,7 @@ export class EcommpayBankSelect extends EcommpayElement {
                     class=${i === this._active ? 'option active' : 'option'}
                     role="option"
                     aria-selected=${i === this._active ? 'true' : 'false'}
-                    data-chosen=${String(bank.id) === this.value ? 'true' : nothing}
+                    data-chosen=${String(bank.id) === this._value ? 'true' : nothing}
                     @mousedown=${(e: Event) => e.preventDefault()}
                     @click=${() => this._choose(bank)}
                   >
@@ -362,7 +368,7 @@ export class EcommpayBankSelect extends EcommpayElement {
         <p part="notice" id="notice" class="notice" ?hidden=${!fallback && !this.testMode}>
           ${fallback ? t.fallback : nothing} ${this.testMode ? t.testMode : nothing}
         </p>
-        <p part="error" id="error" class="error">${this.error ?? nothing}</p>
+        <p part="error" id="error" class="error">${text(this.error) ?? nothing}</p>
       </div>
     `;
   }

@@ -4,11 +4,11 @@ import { EcommpayFailure, describeIssues, type EcommpayErrorDetail, type FieldIs
 import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutInput, type LaunchParams } from '../../core/launch.ts';
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { frameUrl, launchUrl, type Display } from '../../core/payment-page.ts';
-import { CURRENCY, isBlank, type Checked } from '../../core/rules.ts';
+import { CURRENCY, isBlank, isPlainObject, type Checked } from '../../core/rules.ts';
 import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
 import { checkoutMessages, type CheckoutFailure, type CheckoutMessages } from '../../i18n/checkout.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { EcommpayElement } from '../base.ts';
+import { EcommpayElement, text } from '../base.ts';
 import { isMobileDevice } from '../device.ts';
 import { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
 import { Job } from '../job.ts';
@@ -32,7 +32,21 @@ let frameRequested = false;
 const loadFrame = () =>
   loadOnce('ecommpay-checkout/frame', () => Promise.all([import('./frame.ts'), import('../redirect/ecommpay-redirect.ts')]).then(([frame]) => frame));
 
-const str = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+/**
+ * A property as an attribute's text: numbers and booleans as text, anything else as it is, so the
+ * rules refuse what is no text (an object, a symbol) instead of reading it.
+ */
+/** `extraParams` copied once (a later change in place is a new input), or text the rules refuse when it cannot be read. */
+const snapshot = (value: unknown): unknown => {
+  try {
+    return isPlainObject(value) ? { ...value } : value;
+  } catch {
+    return 'unreadable';
+  }
+};
+
+const str = (value: unknown): string | null =>
+  (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : value) as string | null;
 
 /**
  * @tagname ecommpay-checkout
@@ -245,30 +259,30 @@ export class EcommpayCheckout extends EcommpayElement {
   /** Attributes and properties → the configuration, parsed once per change of any of them. */
   private _parse(): Checked<CheckoutConfig> {
     const input: CheckoutInput = {
-      method: this.method,
+      method: str(this.method),
       'project-id': str(this.projectId),
-      'payment-id': this.paymentId,
+      'payment-id': str(this.paymentId),
       amount: str(this.amount),
-      currency: this.currency,
-      'customer-id': this.customerId,
-      description: this.description,
-      language: this.language,
-      'customer-email': this.customerEmail,
-      'customer-first-name': this.customerFirstName,
-      'customer-last-name': this.customerLastName,
+      currency: str(this.currency),
+      'customer-id': str(this.customerId),
+      description: str(this.description),
+      language: str(this.language),
+      'customer-email': str(this.customerEmail),
+      'customer-first-name': str(this.customerFirstName),
+      'customer-last-name': str(this.customerLastName),
       preselect: this.preselect,
       'split-banks': this.splitBanks,
-      'banks-id': this.banksId,
+      'banks-id': str(this.banksId),
       'min-amount': str(this.minAmount),
       'max-amount': str(this.maxAmount),
-      extraParams: this.extraParams,
-      'sign-url': this.signUrl,
+      extraParams: snapshot(this.extraParams) as CheckoutInput['extraParams'],
+      'sign-url': str(this.signUrl),
       sign: typeof this.sign === 'function',
       'sign-timeout': str(this.signTimeout),
-      'payment-page-url': this.paymentPageUrl,
+      'payment-page-url': str(this.paymentPageUrl),
       'bank-picker': this.bankPicker,
       bank: this._bank,
-      display: this.display,
+      display: str(this.display),
       'frame-timeout': str(this.frameTimeout),
     };
     return this._parseInput(input);
@@ -399,7 +413,7 @@ export class EcommpayCheckout extends EcommpayElement {
 
   private async _requestSignature(config: CheckoutConfig, signal: AbortSignal): Promise<SignAnswer> {
     const params = { ...config.params };
-    if (this.sign) return checkSignAnswer(await this.sign(params, { signal }));
+    if (typeof this.sign === 'function') return checkSignAnswer(await this.sign(params, { signal }));
     return signOverHttp(config.signUrl!, params, signal);
   }
 
@@ -430,9 +444,10 @@ export class EcommpayCheckout extends EcommpayElement {
     const lang = this._lang;
     const parsed = this._parse();
     const rules = this._rules;
-    const amount = Number(str(this.amount));
-    const currency = this.currency ?? rules?.currency ?? '';
-    const formatted = !isBlank(this.amount) && Number.isSafeInteger(amount) && CURRENCY.test(currency) ? formatAmount(amount, currency, lang) : null;
+    const amountText = text(this.amount);
+    const amount = Number(amountText);
+    const currency = text(this.currency) ?? rules?.currency ?? '';
+    const formatted = !isBlank(amountText) && Number.isSafeInteger(amount) && CURRENCY.test(currency) ? formatAmount(amount, currency, lang) : null;
     const busy = this._busy;
     const frame = this._frame;
 
@@ -456,10 +471,10 @@ export class EcommpayCheckout extends EcommpayElement {
         ${this._picker
           ? html`<ecommpay-bank-select
               part="bank"
-              method=${this.method!}
+              method=${text(this.method)!}
               operation="sale"
-              banks-url=${this.banksUrl ?? nothing}
-              ?test-mode=${this.testMode}
+              banks-url=${text(this.banksUrl) ?? nothing}
+              ?test-mode=${!!this.testMode}
               language=${lang}
               .error=${this._bankError}
               ?disabled=${busy}

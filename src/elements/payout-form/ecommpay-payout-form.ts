@@ -11,7 +11,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { payoutMessages, type PayoutMessages } from '../../i18n/payout.ts';
 import { define } from '../../define.ts';
 import { EcommpayBankSelect } from '../bank-select/ecommpay-bank-select.ts';
-import { EcommpayElement, warnOnce } from '../base.ts';
+import { EcommpayElement, text, warnOnce } from '../base.ts';
 import { Job } from '../job.ts';
 import { loadFailure } from '../lazy.ts';
 import { EcommpayPayoutSubmitEvent } from './events.ts';
@@ -63,7 +63,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
     amount: {},
     currency: {},
     banksUrl: { attribute: 'banks-url' },
-    name: { reflect: true },
+    name: { reflect: true, converter: { toAttribute: text } },
     description: {},
     testMode: { type: Boolean, attribute: 'test-mode' },
     disabled: { type: Boolean, reflect: true },
@@ -96,7 +96,17 @@ export class EcommpayPayoutForm extends EcommpayElement {
     return { ...this._values };
   }
   set values(values: Record<string, string>) {
-    this._values = { ...values };
+    // Only what a field can hold: text (numbers as text); other entries, or no object at all, are dropped.
+    const kept: Record<string, string> = {};
+    try {
+      for (const [name, value] of Object.entries(values ?? {})) {
+        const held = text(value);
+        if (held !== null) kept[name] = held;
+      }
+    } catch {
+      // Unreadable (a revoked Proxy, a throwing getter): what was read so far.
+    }
+    this._values = kept;
   }
 
   /** The request when the details are valid, else `null`. */
@@ -180,27 +190,28 @@ export class EcommpayPayoutForm extends EcommpayElement {
   }
 
   private get _currency(): string {
-    return this.currency ?? (this._method ? methodRules(this._method).payoutCurrency : '');
+    return text(this.currency) ?? (this._method ? methodRules(this._method).payoutCurrency : '');
   }
 
   /** Whether the merchant set the amount (then it is shown, not asked for). */
   private get _fixedAmount(): boolean {
-    return this.amount !== null && this.amount !== undefined && String(this.amount).trim() !== '';
+    return this.amount !== null && this.amount !== undefined && text(this.amount)?.trim() !== '';
   }
 
   private get _amount(): number | null {
     if (this._fixedAmount) {
-      const text = String(this.amount).trim();
-      return /^\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : null;
+      // Not text (an object): no amount, so nothing can be sent.
+      const fixed = (text(this.amount) ?? '').trim();
+      return /^\d+$/.test(fixed) && Number.isSafeInteger(Number(fixed)) ? Number(fixed) : null;
     }
-    const text = this._values[AMOUNT] ?? '';
-    return text.trim() ? parseMajorAmount(text, this._currency) : null;
+    const typed = this._values[AMOUNT] ?? '';
+    return typed.trim() ? parseMajorAmount(typed, this._currency) : null;
   }
 
   private _check(): PayoutCheck | null {
     const method = this._method;
     if (!method) return null;
-    const options = { amount: this._amount, currency: this._currency, description: this.description ?? 'Payout', panType: this._panType };
+    const options = { amount: this._amount, currency: this._currency, description: text(this.description) ?? 'Payout', panType: this._panType };
     const check = checkPayout(method, this._values, options);
     // Only banks of the list shown (payout-capable; test banks in test mode), once it has loaded.
     const bank = this._values['account.bank_id'];
@@ -405,8 +416,8 @@ export class EcommpayPayoutForm extends EcommpayElement {
         name=${field.name}
         method=${this._method!}
         operation="payout"
-        banks-url=${this.banksUrl ?? nothing}
-        ?test-mode=${this.testMode}
+        banks-url=${text(this.banksUrl) ?? nothing}
+        ?test-mode=${!!this.testMode}
         language=${this._lang}
         label=${label}
         .value=${value}
@@ -478,7 +489,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
     const method = this._method;
     const lang = this._lang;
     if (!method) return this._renderAlert(t.invalidSetup);
-    const disabled = this.disabled || this._formDisabled;
+    const disabled = !!this.disabled || this._formDisabled;
     const issues = this._issuesOf(this._checked);
     const fields = this._fields;
     const errors = new Map<string, string>();
@@ -495,7 +506,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
         ${this._fixedAmount
           ? html`<p class="summary">
               <span>${t.amountFixed}</span>
-              <strong part="amount" class="amount">${amount === null ? String(this.amount) : formatAmount(amount, this._currency, lang)}</strong>
+              <strong part="amount" class="amount">${amount === null ? text(this.amount) : formatAmount(amount, this._currency, lang)}</strong>
             </p>`
           : this._field(amountField, errors, disabled)}
         ${payoutFields(method).map((field) => html`${field.kind === 'pan' ? this._panTypeChoice(disabled) : nothing}${this._field(field, errors, disabled)}`)}

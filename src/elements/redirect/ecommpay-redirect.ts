@@ -11,7 +11,7 @@ import {
 } from '../../core/redirect.ts';
 import { issue } from '../../core/rules.ts';
 import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts';
-import { EcommpayElement, warnOnce } from '../base.ts';
+import { EcommpayElement, text, warnOnce } from '../base.ts';
 import { EcommpayErrorEvent } from '../events.ts';
 import { Job } from '../job.ts';
 import { followPlan } from '../navigate.ts';
@@ -29,7 +29,8 @@ type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' 
 
 const MAX_FAILURES = 5;
 
-const str = (value: string | number | null): string | null => (value === null || value === undefined ? null : String(value));
+/** A timing property as text for its rule: what no attribute can hold (an object) is refused by it. */
+const ms = (value: unknown): string | null => (value === null || value === undefined ? null : (text(value) ?? 'not text'));
 
 /** The origin of `url` read against the page, or `null` when it is no URL (then `fetch` says so). */
 const originOf = (url: string): string | null => {
@@ -241,16 +242,16 @@ export class EcommpayRedirect extends EcommpayElement {
     this._fallback = this._go = false;
     this._phase = 'idle';
     const timers = parseRedirectTimers({
-      'poll-interval': str(this.pollInterval),
-      'poll-timeout': str(this.pollTimeout),
-      'fallback-delay': str(this.fallbackDelay),
+      'poll-interval': ms(this.pollInterval),
+      'poll-timeout': ms(this.pollTimeout),
+      'fallback-delay': ms(this.fallbackDelay),
     });
     this._timers = timers.ok ? timers.value : REDIRECT_TIMERS;
     if (!timers.ok) {
       this._phase = 'error';
       this._fail({ code: 'invalid-config', message: describeIssues('Invalid configuration', timers.issues), issues: timers.issues });
     } else if (this.redirectData !== null && this.redirectData !== undefined && this.redirectData !== '') this._accept(this.redirectData);
-    else if (this.src) this._phase = 'waiting';
+    else if (text(this.src)) this._phase = 'waiting';
     this._pollNext = this._phase === 'waiting';
   }
 
@@ -273,8 +274,14 @@ export class EcommpayRedirect extends EcommpayElement {
         // Reported below as "must be a JSON object".
       }
     }
-    const wrapped = readPollAnswer(data);
-    const parsed = parseRedirectData(wrapped.kind === 'ready' ? wrapped.data : data, { allowedHosts: parseHosts(this.allowedHosts) });
+    let parsed: ReturnType<typeof parseRedirectData>;
+    try {
+      const wrapped = readPollAnswer(data);
+      parsed = parseRedirectData(wrapped.kind === 'ready' ? wrapped.data : data, { allowedHosts: parseHosts(this.allowedHosts) });
+    } catch {
+      // A script's object that cannot be read (a revoked Proxy, a throwing getter): no data.
+      parsed = { ok: false, issues: [issue('redirect-data', 'type', { expected: 'a JSON object' })] };
+    }
     if (!parsed.ok) return this._invalid(parsed.issues);
     this._plan = parsed.value;
     this._go = !this.manual;
@@ -283,7 +290,7 @@ export class EcommpayRedirect extends EcommpayElement {
 
   /** Polls `src` until it gives `redirect_data` or a final status, with backoff, within `poll-timeout`. */
   private _poll(): Promise<void> {
-    const src = this.src;
+    const src = text(this.src);
     if (!src) return Promise.resolve();
     return this._polling.run(
       (signal) => this._pollUntilDone(src, signal),
