@@ -147,6 +147,15 @@ describe('<ecommpay-payout-form> rules (one failing case each)', () => {
     expect(fieldError(el, 'customer.last_name')).to.equal('姓（中文） 必须使用中文填写');
   });
 
+  it('CUP: 200 kB of Chinese ending in a Latin letter is refused, in every engine (Safari matched the old patterns in quadratic time)', async () => {
+    const street = `人民路 100 号${' 号'.repeat(100_000)}x`;
+    const name = `${'王'.repeat(200_000)}x`;
+    const { el } = await cupForm({ ...CUP_VALUES, 'customer.street': street, 'customer.last_name': name });
+    const refused = el.issues.map((i) => `${i.field} ${i.rule}`);
+    expect(refused).to.include.members(['customer.street chinese', 'customer.last_name chinese']);
+    expect(el.request).to.equal(null);
+  });
+
   it('CUP: an identity document number is optional', async () => {
     const { el } = await cupForm({ ...CUP_VALUES, 'customer.identify.doc_number': '' });
     expect(el.issues).to.deep.equal([]);
