@@ -118,7 +118,8 @@ export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
 };
 
 /** The field a merchant knows a parameter by: its attribute, or `extraParams.<key>`. */
-export const attributeOf = (param: string): string => ATTRIBUTE_OF_PARAM[param] ?? `extraParams.${param}`;
+// Own keys only: an extra parameter named `constructor` or `toString` is no attribute.
+export const attributeOf = (param: string): string => (Object.hasOwn(ATTRIBUTE_OF_PARAM, param) ? ATTRIBUTE_OF_PARAM[param]! : `extraParams.${param}`);
 
 /** How far ahead `best_before` may be (SPEC §9: at most 30 days). */
 export const BEST_BEFORE_MAX_DAYS = 30;

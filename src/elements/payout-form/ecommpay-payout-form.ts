@@ -6,7 +6,7 @@ import { describeIssues, type FieldIssue } from '../../core/errors.ts';
 import type { GateBody } from '../../core/gate.ts';
 import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
 import { checkPayout, parseMajorAmount, payoutFields, type PanType, type PayoutCheck, type PayoutField } from '../../core/payout.ts';
-import { issue } from '../../core/rules.ts';
+import { CURRENCY, issue } from '../../core/rules.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { payoutMessages, type PayoutMessages } from '../../i18n/payout.ts';
 import { define } from '../../define.ts';
@@ -190,7 +190,16 @@ export class EcommpayPayoutForm extends EcommpayElement {
   }
 
   private get _currency(): string {
-    return text(this.currency) ?? (this._method ? methodRules(this._method).payoutCurrency : '');
+    return text(this.currency) ?? this._methodCurrency;
+  }
+
+  private get _methodCurrency(): string {
+    return this._method ? methodRules(this._method).payoutCurrency : '';
+  }
+
+  /** The currency labels and amounts are shown in: `currency` when it is a code, else the method's (the request, with the bad one, is refused). */
+  private get _shownCurrency(): string {
+    return CURRENCY.test(this._currency) ? this._currency : this._methodCurrency;
   }
 
   /** Whether the merchant set the amount (then it is shown, not asked for). */
@@ -205,7 +214,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
       return /^\d+$/.test(fixed) && Number.isSafeInteger(Number(fixed)) ? Number(fixed) : null;
     }
     const typed = this._values[AMOUNT] ?? '';
-    return typed.trim() ? parseMajorAmount(typed, this._currency) : null;
+    return typed.trim() ? parseMajorAmount(typed, this._shownCurrency) : null;
   }
 
   private _check(): PayoutCheck | null {
@@ -376,7 +385,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
   private _label(field: string): string {
     const t = this._t;
     if (field === this._panField && this._panType === 'account') return t.accountNumber;
-    if (field === AMOUNT && !this._fixedAmount) return t.amount(this._currency);
+    if (field === AMOUNT && !this._fixedAmount) return t.amount(this._shownCurrency);
     return t.labels[field] ?? field;
   }
 
@@ -392,7 +401,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
     const method = this._method!;
     if (field === AMOUNT) {
       const { payoutLimits: { min, max }, instantPayoutMax } = methodRules(method);
-      const money = (v: number) => formatAmount(v, this._currency, this._lang);
+      const money = (v: number) => formatAmount(v, this._shownCurrency, this._lang);
       const limits = t.limits(money(min), money(max));
       return instantPayoutMax ? `${limits} ${t.instapay(money(instantPayoutMax))}` : limits;
     }
@@ -506,7 +515,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
         ${this._fixedAmount
           ? html`<p class="summary">
               <span>${t.amountFixed}</span>
-              <strong part="amount" class="amount">${amount === null ? text(this.amount) : formatAmount(amount, this._currency, lang)}</strong>
+              <strong part="amount" class="amount">${amount === null ? text(this.amount) : formatAmount(amount, this._shownCurrency, lang)}</strong>
             </p>`
           : this._field(amountField, errors, disabled)}
         ${payoutFields(method).map((field) => html`${field.kind === 'pan' ? this._panTypeChoice(disabled) : nothing}${this._field(field, errors, disabled)}`)}

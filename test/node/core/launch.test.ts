@@ -647,6 +647,13 @@ test('paramIssues: best_before limits in the message are moments, in UTC', () =>
   assert.equal(past!.message, 'best_before must be at least 2026-11-23T12:00:00.000Z');
 });
 
+test('attributeOf: an extra parameter named like an Object.prototype member is an extra parameter', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(attributeOf(name), `extraParams.${name}`);
+  assert.equal(attributeOf('payment_amount'), 'amount');
+  const [found] = paramIssues(PH_RULES, { ...PH_PARAMS, constructor: 'a;b' }, PH_LIMITS, attributeOf);
+  assert.equal(found!.field, 'extraParams.constructor');
+});
+
 test('paramIssues: fieldOf names parameters (the checkout: by attribute, extras under extraParams)', () => {
   const issues = paramIssues(PH_RULES, { ...PH_PARAMS, payment_amount: 5, customer_phone: 'x' }, PH_LIMITS, attributeOf);
   assert.deepEqual(summary(issues), ['amount min', 'extraParams.customer_phone digits']);
