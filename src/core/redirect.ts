@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
-import { FINAL_STATUSES, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, timerIssue, validate, webUrl, type Checked } from './rules.ts';
+import { FINAL_STATUSES, LONE_SURROGATE, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, rule, timerIssue, validate, webUrl, type Checked } from './rules.ts';
 
 export { webUrl } from './rules.ts';
 
@@ -51,7 +51,10 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   return z.object({
     method: matching((v) => /^(get|post)$/i.test(v), 'one-of', { values: 'GET, POST' }),
-    url: matching((v) => webUrl(v) !== null, 'url'),
+    url: z.string().check(
+      z.refine((v) => webUrl(v) !== null, rule('url')),
+      z.refine((v) => !LONE_SURROGATE.test(v), rule('type', { expected: 'text without unpaired surrogates' })),
+    ),
     body: z.optional(
       z.unknown().check(
         z.superRefine((body, ctx) => {
@@ -60,6 +63,10 @@ function buildSchema() {
           }
           for (const [key, value] of Object.entries(body as object)) {
             if (value !== null && !isScalar(value)) report(ctx, [key], 'scalar', { types: 'a string, a number, a boolean or null' });
+            // A browser would send U+FFFD instead: the bank would get other data than ecommpay sent.
+            else if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+              report(ctx, [key], 'type', { expected: 'text without unpaired surrogates' });
+            }
           }
         }),
       ),
@@ -121,21 +128,25 @@ export interface RedirectTimers {
 export const REDIRECT_TIMERS: RedirectTimers = { pollInterval: 1000, pollTimeout: 300_000, fallbackDelay: 3000 };
 
 /**
- * The timing attributes (their text; absent: the default): positive whole numbers a timer can wait
- * (at most 2^31 − 1 ms), so `0` never polls in a tight loop and a huge timeout never fires at once.
+ * The timing attributes (their text; absent or blank: the default): positive whole numbers a timer
+ * can wait (at most 2^31 − 1 ms), so `0` never polls in a tight loop and a huge timeout never fires
+ * at once; `fallback-delay` may also be `0`.
  */
 export function parseRedirectTimers(input: Record<'poll-interval' | 'poll-timeout' | 'fallback-delay', string | null>): Checked<RedirectTimers> {
   const issues: FieldIssue[] = [];
-  const read = (field: keyof typeof input, fallback: number) => {
-    const text = input[field];
-    const found = text === null ? null : timerIssue(field, text);
+  const read = (field: keyof typeof input, fallback: number, zero = false) => {
+    const text = input[field]?.trim();
+    if (!text) return fallback;
+    if (zero && text === '0') return 0;
+    const found = timerIssue(field, text);
     if (found) issues.push(found);
-    return text === null || found ? fallback : Number(text);
+    return found ? fallback : Number(text);
   };
   const value = {
     pollInterval: read('poll-interval', REDIRECT_TIMERS.pollInterval),
     pollTimeout: read('poll-timeout', REDIRECT_TIMERS.pollTimeout),
-    fallbackDelay: read('fallback-delay', REDIRECT_TIMERS.fallbackDelay),
+    // 0: the fallback shows at once (a tight loop is only a polling risk).
+    fallbackDelay: read('fallback-delay', REDIRECT_TIMERS.fallbackDelay, true),
   };
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }

@@ -150,6 +150,8 @@ export class EcommpayRedirect extends EcommpayElement {
 
   private _polling = new Job(this);
   private _timers = REDIRECT_TIMERS;
+  /** The timings were refused: the element stopped until they are fixed. */
+  private _badTimers = false;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   /** A refusal not yet reported: a CSP violation that follows names its directive instead. */
   private _refused: ReturnType<typeof setTimeout> | undefined;
@@ -234,19 +236,26 @@ export class EcommpayRedirect extends EcommpayElement {
     this.dispatchEvent(new EcommpayErrorEvent(detail));
   }
 
-  /** New input: forget everything, then validate the data or start polling. */
+  /**
+   * New input: forget everything, then validate the data or start polling. New timings alone
+   * apply from the next wait: a redirect under way is not started again (no second submit),
+   * unless they were what stopped the element.
+   */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!(['redirectData', 'src', 'allowedHosts', 'pollInterval', 'pollTimeout', 'fallbackDelay'] as const).some((k) => changed.has(k))) return;
-    this._stop();
-    this._plan = this._error = this._status = null;
-    this._fallback = this._go = false;
-    this._phase = 'idle';
+    const input = (['redirectData', 'src', 'allowedHosts'] as const).some((k) => changed.has(k));
+    if (!input && !(['pollInterval', 'pollTimeout', 'fallbackDelay'] as const).some((k) => changed.has(k))) return;
     const timers = parseRedirectTimers({
       'poll-interval': ms(this.pollInterval),
       'poll-timeout': ms(this.pollTimeout),
       'fallback-delay': ms(this.fallbackDelay),
     });
     this._timers = timers.ok ? timers.value : REDIRECT_TIMERS;
+    if (timers.ok && !input && !this._badTimers) return;
+    this._badTimers = !timers.ok;
+    this._stop();
+    this._plan = this._error = this._status = null;
+    this._fallback = this._go = false;
+    this._phase = 'idle';
     if (!timers.ok) {
       this._phase = 'error';
       this._fail({ code: 'invalid-config', message: describeIssues('Invalid configuration', timers.issues), issues: timers.issues });
@@ -381,6 +390,7 @@ export class EcommpayRedirect extends EcommpayElement {
         }
       }
       // Said a task later: Firefox throws on a CSP form-action refusal, then reports the violation.
+      clearTimeout(this._refused);
       this._refused = setTimeout(() => {
         this._refused = undefined;
         this._blocked('The browser refused the redirect');
@@ -401,7 +411,13 @@ export class EcommpayRedirect extends EcommpayElement {
   }
 
   private _onFallback = () => {
-    if (this._plan) this._navigate(this._plan);
+    if (!this._plan) return;
+    try {
+      this._navigate(this._plan);
+    } catch {
+      // Refused again (Firefox throws on a CSP form-action refusal): said, never thrown at the page.
+      this._blocked('The browser refused the redirect');
+    }
   };
 
   // ── rendering ────────────────────────────────────────────────────────────

@@ -125,6 +125,8 @@ describe('<ecommpay-redirect src>', () => {
         issues: [{ field: 'src', rule: 'answer', message: `src must answer from its own origin, not redirect to ${other}`, params: { expected: `from its own origin, not redirect to ${other}` } }],
       },
     ]);
+    // Nothing marks "not retried": a retry would be due 10 ms after the refusal; allow for it.
+    await quietPeriod(100);
     expect(polls.count).to.equal(1);
     expect(pageNavigations).to.have.length(0);
     await el.updateComplete;

@@ -34,6 +34,23 @@ describe('<ecommpay-redirect> presentation', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('new timings while the redirect is under way: no second submit (they apply from the next wait)', async () => {
+    const { el, events } = await mountRedirect({}, { redirectData: { method: 'POST', url: bank('t'), body: { a: '1' } } });
+    await until(() => pageNavigations.length === 1, 'the submit');
+    el.fallbackDelay = '5000';
+    el.pollInterval = 250;
+    await el.updateComplete;
+    expect(pageNavigations).to.have.length(1);
+    expect(events.get('ecommpay-redirect')).to.have.length(1);
+    expect(events.get('ecommpay-error')).to.have.length(0);
+  });
+
+  it('fallback-delay="0": the fallback at once, not a configuration error', async () => {
+    const { el, events } = await mountRedirect({ 'fallback-delay': '0' }, { redirectData: { method: 'POST', url: bank('z'), body: { a: '1' } } });
+    await until(() => part(el, 'fallback') !== null, 'the fallback button');
+    expect(events.get('ecommpay-error')).to.have.length(0);
+  });
+
   it('POST fallback: a button that submits the same form again', async () => {
     const { el } = await mountRedirect({ 'fallback-delay': '50' }, { redirectData: { method: 'POST', url: bank('p'), body: { a: '1' } } });
     await until(() => pageNavigations.length === 1, 'the first submit');

@@ -97,6 +97,27 @@ const refusals: Refusal[] = [
     params: { max: 1_048_576 },
   },
   {
+    name: 'a lone surrogate in a body value (a browser would send U+FFFD instead)',
+    data: { method: 'POST', url: 'https://bank.example/pay', body: { a: 'x\ud800' } },
+    issues: ['body.a type'],
+    message: 'body.a must be text without unpaired surrogates',
+    params: { expected: 'text without unpaired surrogates' },
+  },
+  {
+    name: 'a lone surrogate in a body key',
+    data: { method: 'POST', url: 'https://bank.example/pay', body: { 'k\udc00': '1' } },
+    issues: ['body.k\udc00 type'],
+    message: 'body.k\udc00 must be text without unpaired surrogates',
+    params: { expected: 'text without unpaired surrogates' },
+  },
+  {
+    name: 'a lone surrogate in the url',
+    data: { method: 'GET', url: 'https://bank.example/pay?x=\ud800', body: {} },
+    issues: ['url type'],
+    message: 'url must be text without unpaired surrogates',
+    params: { expected: 'text without unpaired surrogates' },
+  },
+  {
     name: 'a POST to a URL of more than 1 MiB',
     data: { method: 'POST', url: `https://bank.example/pay?${'x'.repeat(1_048_576)}`, body: {} },
     issues: ['url max-length'],
@@ -270,7 +291,8 @@ const timerCases: [name: string, input: Partial<TimerInput>, expected: string[] 
   ['a fraction', { 'poll-interval': '1.5' }, ['poll-interval positive-integer']],
   ['negative', { 'poll-timeout': '-1' }, ['poll-timeout positive-integer']],
   ['an exponent', { 'poll-interval': '1e3' }, ['poll-interval positive-integer']],
-  ['empty', { 'fallback-delay': '' }, ['fallback-delay positive-integer']],
+  ['blank: the default, as for an absent attribute', { 'fallback-delay': '', 'poll-interval': '  ' }, REDIRECT_TIMERS],
+  ['fallback-delay 0: the fallback at once', { 'fallback-delay': '0' }, { ...REDIRECT_TIMERS, fallbackDelay: 0 }],
   ['every one broken, each named', { 'poll-interval': 'x', 'poll-timeout': '0', 'fallback-delay': 'NaN' }, ['poll-interval positive-integer', 'poll-timeout positive-integer', 'fallback-delay positive-integer']],
 ];
 for (const [name, input, expected] of timerCases) {
