@@ -49,7 +49,8 @@ export type IssueRule =
   | 'not-in-list'
   | 'host'
   | 'unreachable'
-  | 'answer';
+  | 'answer'
+  | 'url-length';
 
 /** Values a rule names: limits (minor units, with `currency`), lengths, allowed values. */
 export type IssueParams = Readonly<Record<string, string | number>>;

@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
 import { METHOD_CODES, bankOptionMethods, effectiveLimits, isMethodCode, methodRules, type AmountRange, type MethodCode, type MethodRules } from './methods/index.ts';
-import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, paymentPageBase, wireValue, type Display } from './payment-page.ts';
+import { DEFAULT_FRAME_TIMEOUT, DEFAULT_PAYMENT_PAGE_URL, DISPLAYS, launchUrl, paymentPageBase, wireValue, type Display } from './payment-page.ts';
 import {
   BEST_BEFORE,
   CURRENCY,
@@ -121,16 +121,23 @@ export const ATTRIBUTE_OF_PARAM: Record<string, string> = {
 // Own keys only: an extra parameter named `constructor` or `toString` is no attribute.
 export const attributeOf = (param: string): string => (Object.hasOwn(ATTRIBUTE_OF_PARAM, param) ? ATTRIBUTE_OF_PARAM[param]! : `extraParams.${param}`);
 
+const DAY = 86_400_000;
+
+/**
+ * How far the buyer's clock may be off: the browser refuses only a `best_before` wrong on any
+ * plausible clock; the signing side (`createSignHandler`, the sandbox) checks it exactly, on its own.
+ */
+const CLOCK_SKEW = DAY;
+
 /** How far ahead `best_before` may be (SPEC §9: at most 30 days). */
 export const BEST_BEFORE_MAX_DAYS = 30;
-const DAY = 86_400_000;
 
 /**
  * `best_before` (`YYYY-MM-DDThh:mm:ss±hh:mm`, SPEC §9) against the clock `now`: its shape and a
  * real date and time (no 30 February, no hour 24), then a moment after `now` and at most 30 days
  * after it. The offset in the value fixes the moment, whatever the checker's time zone.
  */
-export function bestBeforeIssue(field: string, value: unknown, now: number): FieldIssue | null {
+export function bestBeforeIssue(field: string, value: unknown, now: number, skew = 0): FieldIssue | null {
   const example = { example: '2026-12-31T23:59:59+08:00' };
   const text = String(value);
   if (!BEST_BEFORE.test(text)) return issue(field, 'pattern', example);
@@ -138,14 +145,28 @@ export function bestBeforeIssue(field: string, value: unknown, now: number): Fie
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || se > 59 || oh > 14 || om > 59) return issue(field, 'pattern', example);
   const moment = Date.UTC(y, mo - 1, d, h, mi, se) - (text.includes('+', 19) ? 1 : -1) * (oh * 60 + om) * 60_000;
-  if (moment <= now) return issue(field, 'min', { limit: new Date(now).toISOString() });
-  const latest = now + BEST_BEFORE_MAX_DAYS * DAY;
+  if (moment <= now - skew) return issue(field, 'min', { limit: new Date(now - skew).toISOString() });
+  const latest = now + BEST_BEFORE_MAX_DAYS * DAY + skew;
   if (moment > latest) return issue(field, 'max', { limit: new Date(latest).toISOString() });
   return null;
 }
 
-/** Characters of a launch URL kept for the Payment Page's address, the signature and `frame_mode`. */
-const URL_ROOM = 4096;
+/** Characters of a launch URL kept for the signature (88 in base64, more once encoded) and `&frame_mode=…`. */
+const URL_ROOM = 256;
+
+/**
+ * The launch URL at `base` must stay within what every engine navigates to (`MAX_URL_LENGTH`):
+ * else the longest parameter is named, with the URL's length.
+ */
+function urlLengthIssues(base: string, params: LaunchParams, fieldOf: (param: string) => string): FieldIssue[] {
+  // Lone surrogates are refused on their own; counted here as what they would be replaced by.
+  const whole = (text: string) => text.replace(/[\ud800-\udfff]/gu, '\ufffd');
+  const entries = Object.entries(params).map(([key, value]) => [whole(key), whole(wireValue(value))] as const);
+  const length = launchUrl(base, Object.fromEntries(entries), '').length + URL_ROOM;
+  if (length <= MAX_URL_LENGTH) return [];
+  const [longest] = entries.reduce((a, b) => (encodeURIComponent(b[1]).length > encodeURIComponent(a[1]).length ? b : a));
+  return [issue(fieldOf(longest), 'url-length', { length, max: MAX_URL_LENGTH })];
+}
 
 // ── the schema: each attribute's syntax, built once ────────────────────────
 
@@ -233,6 +254,7 @@ export function paramIssues(
   limits: AmountRange | undefined,
   fieldOf: (param: string) => string = (p) => p,
   now = Date.now(),
+  skew = 0,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (param: string, ...[code, params]: Parameters<typeof rule>) => issues.push(issue(fieldOf(param), code, params));
@@ -266,20 +288,15 @@ export function paramIssues(
   }
   if (params.customer_email !== undefined && !isEmail(String(params.customer_email))) add('customer_email', 'email');
   if (params.customer_phone !== undefined && !PHONE.test(String(params.customer_phone))) add('customer_phone', 'digits', { min: 4, max: 24 });
-  const late = params.best_before === undefined ? null : bestBeforeIssue(fieldOf('best_before'), params.best_before, now);
+  const late = params.best_before === undefined ? null : bestBeforeIssue(fieldOf('best_before'), params.best_before, now, skew);
   if (late) issues.push(late);
   for (const [key, value] of Object.entries(params)) {
-    if (typeof value !== 'string') continue;
+    if (typeof value !== 'string') {
+      if (LONE_SURROGATE.test(key)) add(key, 'type', { expected: 'text without unpaired surrogates' });
+      continue;
+    }
     if (value.includes(';')) add(key, 'no-semicolon');
-    if (LONE_SURROGATE.test(value)) add(key, 'type', { expected: 'text without unpaired surrogates' });
-  }
-  // The launch URL must stay within what every engine navigates to, with room for the Payment
-  // Page's address, the signature and `frame_mode`; the longest parameter is named.
-  const encoded = (text: string) => encodeURIComponent(text.replace(/[\ud800-\udfff]/gu, '\ufffd')).length;
-  const wire = Object.entries(params).map(([key, value]) => [key, encoded(key) + encoded(wireValue(value)) + 2] as const);
-  if (wire.reduce((sum, [, length]) => sum + length, URL_ROOM) > MAX_URL_LENGTH) {
-    const [longest] = wire.reduce((a, b) => (b[1] > a[1] ? b : a));
-    add(longest, 'max-length', { max: MAX_URL_LENGTH - URL_ROOM });
+    if (LONE_SURROGATE.test(value) || LONE_SURROGATE.test(key)) add(key, 'type', { expected: 'text without unpaired surrogates' });
   }
   return issues;
 }
@@ -351,7 +368,8 @@ export function parseCheckoutConfig(raw: CheckoutInput): Checked<CheckoutConfig>
 
   const params = toParams(input, rules, picked);
   const limits = effectiveLimits(rules, String(params.payment_currency), overrides.min, overrides.max);
-  issues.push(...paramIssues(rules, params, limits, attributeOf).filter((i) => !flagged.has(i.field.split('.')[0])));
+  issues.push(...paramIssues(rules, params, limits, attributeOf, Date.now(), CLOCK_SKEW).filter((i) => !flagged.has(i.field.split('.')[0])));
+  if (base) issues.push(...urlLengthIssues(base, params, attributeOf));
 
   if (issues.length > 0) return { ok: false, issues };
   const signUrl = input.sign ? null : input['sign-url']!.trim();
@@ -366,7 +384,15 @@ export function parseCheckoutConfig(raw: CheckoutInput): Checked<CheckoutConfig>
  * limits are worked out again). An empty list when they may be used.
  */
 export const signedParamIssues = (config: CheckoutConfig, params: LaunchParams): FieldIssue[] => [
-  ...paramIssues(config.rules, params, effectiveLimits(config.rules, String(params.payment_currency ?? ''), config.overrides.min, config.overrides.max)),
+  ...paramIssues(
+    config.rules,
+    params,
+    effectiveLimits(config.rules, String(params.payment_currency ?? ''), config.overrides.min, config.overrides.max),
+    undefined,
+    Date.now(),
+    CLOCK_SKEW,
+  ),
+  ...urlLengthIssues(config.base, params, (p) => p),
   // Added to the URL after signing, from `display`: a signed one would be sent twice.
   ...(Object.hasOwn(params, 'frame_mode') ? [issue('frame_mode', 'reserved', { attribute: 'display' })] : []),
 ];

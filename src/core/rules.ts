@@ -102,6 +102,7 @@ const MESSAGES: Record<IssueRule, (f: string, p: IssueParams) => string> = {
   unreachable: (f, p) =>
     p.status ? `${f} answered HTTP ${p.status}` : p.seconds ? `${f} gave no redirect_data within ${p.seconds} s` : `${f} could not be reached`,
   answer: (f, p) => `${f} must answer ${p.expected}`,
+  'url-length': (f, p) => `${f} makes the launch URL ${p.length} characters long, more than the ${p.max} every browser opens`,
 };
 
 /** A broken rule, with its English message. */

@@ -32,10 +32,6 @@ let frameRequested = false;
 const loadFrame = () =>
   loadOnce('ecommpay-checkout/frame', () => Promise.all([import('./frame.ts'), import('../redirect/ecommpay-redirect.ts')]).then(([frame]) => frame));
 
-/**
- * A property as an attribute's text: numbers and booleans as text, anything else as it is, so the
- * rules refuse what is no text (an object, a symbol) instead of reading it.
- */
 /** `extraParams` copied once (a later change in place is a new input), or text the rules refuse when it cannot be read. */
 const snapshot = (value: unknown): unknown => {
   try {
@@ -45,6 +41,10 @@ const snapshot = (value: unknown): unknown => {
   }
 };
 
+/**
+ * A property as an attribute's text: numbers and booleans as text, anything else as it is, so the
+ * rules refuse what is no text (an object, a symbol) instead of reading it.
+ */
 const str = (value: unknown): string | null =>
   (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : value) as string | null;
 

@@ -189,8 +189,9 @@ export class EcommpayPayoutForm extends EcommpayElement {
     return this._method ? payoutFields(this._method).find((f) => f.kind === 'pan')?.name : undefined;
   }
 
+  /** `currency`, or the method's when unset; what is no text (an object) stays refusable, never the default. */
   private get _currency(): string {
-    return text(this.currency) ?? this._methodCurrency;
+    return this.currency === null || this.currency === undefined ? this._methodCurrency : (text(this.currency) ?? 'not text');
   }
 
   private get _methodCurrency(): string {

@@ -83,6 +83,7 @@ const MESSAGES: Record<IssueRule, [params: IssueParams | undefined, message: str
     [undefined, 'f could not be reached'],
   ],
   answer: [[{ expected: '{"redirect_data": {...}}' }, 'f must answer {"redirect_data": {...}}']],
+  'url-length': [[{ length: 1048600, max: 1048576 }, 'f makes the launch URL 1048600 characters long, more than the 1048576 every browser opens']],
 };
 
 for (const [code, rows] of Object.entries(MESSAGES) as [IssueRule, (typeof MESSAGES)[IssueRule]][]) {
