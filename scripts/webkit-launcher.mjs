@@ -8,6 +8,17 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Builder, Button, Key, Origin } from 'selenium-webdriver';
 
+/** Every process started here, killed when Node exits whatever happened (a failed start included). */
+const children = new Set();
+process.once('exit', () => {
+  for (const child of children) child.kill();
+});
+const track = (child) => {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+};
+
 /** A free loopback port (the driver listens on it). */
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -23,9 +34,11 @@ const freePort = () =>
 /** Starts Xvfb on the first free display (`-displayfd`) and resolves `:N` once it is ready. */
 export function startXvfb(path) {
   return new Promise((resolve, reject) => {
-    const child = spawn(path, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
+    const child = track(
+      spawn(path, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+      }),
+    );
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
@@ -41,7 +54,7 @@ export function startXvfb(path) {
 /** Starts WebKitWebDriver on a free port and resolves its URL once it answers `/status`. */
 async function startDriver(path, env) {
   const port = await freePort();
-  const child = spawn(path, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = track(spawn(path, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'pipe'] }));
   let err = '';
   child.stderr.on('data', (chunk) => (err += chunk));
   const url = `http://127.0.0.1:${port}`;
@@ -55,7 +68,10 @@ async function startDriver(path, env) {
       exited,
     ]);
     if (ready) return { child, url };
-    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer on ${url}: ${err.trim()}`);
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`WebKitWebDriver did not answer on ${url}: ${err.trim()}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -94,14 +110,21 @@ const BUTTONS = { left: Button.LEFT, middle: Button.MIDDLE, right: Button.RIGHT 
  */
 export async function startWebKit({ driverPath, browserPath }, display) {
   const { child, url } = await startDriver(driverPath, { ...process.env, DISPLAY: display });
-  const driver = await new Builder()
-    .usingServer(url)
-    .withCapabilities({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: browserPath, args: ['--automation', '--features=+NavigationAPI'] },
-    })
-    .build();
-  await driver.manage().window().setRect({ x: 0, y: 0, width: 800, height: 600 });
+  let driver;
+  try {
+    driver = await new Builder()
+      .usingServer(url)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: browserPath, args: ['--automation', '--features=+NavigationAPI'] },
+      })
+      .build();
+    await driver.manage().window().setRect({ x: 0, y: 0, width: 800, height: 600 });
+  } catch (error) {
+    await driver?.quit().catch(() => {});
+    child.kill();
+    throw error;
+  }
   return {
     driver,
     quit: async () => {
@@ -160,7 +183,7 @@ export function webkitLauncher({ driverPath, browserPath, xvfbPath, concurrency 
     },
     async stop() {
       await Promise.all(all.map((session) => session.quit()));
-      if (xvfb) (await xvfb).child.kill();
+      if (xvfb) (await xvfb.catch(() => null))?.child.kill();
     },
     // What @web/test-runner-commands calls for `webdriver` launchers.
     sendKeys: (sessionId, keys) =>

@@ -32,7 +32,10 @@ async function launch(name: string): Promise<Engine> {
   if (name === 'webkit') {
     const { driver: driverPath, browser: browserPath, xvfb: xvfbPath } = engines.webkit.paths();
     const xvfb = await startXvfb(xvfbPath);
-    const session = await startWebKit({ driverPath, browserPath }, xvfb.display);
+    const session = await startWebKit({ driverPath, browserPath }, xvfb.display).catch((error: unknown) => {
+      xvfb.child.kill();
+      throw error;
+    });
     return {
       async open(url) {
         const { driver } = session;
