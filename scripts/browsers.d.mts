@@ -2,7 +2,7 @@
 export interface Engine {
   paths(): Record<string, string>;
   packages: string[];
-  env: string;
+  envs: string[];
 }
 export declare const engines: {
   chromium: Engine & { paths(): { browser: string } };

@@ -13,17 +13,17 @@ function miniBrowser() {
   return '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 }
 
-/** @type {Record<string, { paths: () => Record<string, string>, packages: string[], env: string }>} */
+/** @type {Record<string, { paths: () => Record<string, string>, packages: string[], envs: string[] }>} */
 export const engines = {
   chromium: {
     paths: () => ({ browser: chromiumPath() }),
     packages: ['chromium'],
-    env: 'CHROME_PATH',
+    envs: ['CHROME_PATH'],
   },
   firefox: {
     paths: () => ({ browser: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr' }),
     packages: ['firefox-esr'],
-    env: 'FIREFOX_PATH',
+    envs: ['FIREFOX_PATH'],
   },
   webkit: {
     paths: () => ({
@@ -32,7 +32,7 @@ export const engines = {
       xvfb: '/usr/bin/Xvfb',
     }),
     packages: ['webkit2gtk-driver', 'xvfb'],
-    env: 'WEBKIT_DRIVER_PATH and WEBKIT_BROWSER_PATH',
+    envs: ['WEBKIT_DRIVER_PATH', 'WEBKIT_BROWSER_PATH'],
   },
 };
 

@@ -1,5 +1,4 @@
 // Where the browser for tests lives: CHROME_PATH if set, else Debian's Chromium.
-import { existsSync } from 'node:fs';
 
 export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -15,4 +14,3 @@ export const chromiumArgs = [
   '--no-first-run',
 ];
 
-export const hasChromium = () => existsSync(chromiumPath());

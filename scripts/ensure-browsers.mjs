@@ -9,9 +9,9 @@ const names = process.argv.length > 2 ? selectedEngines(process.argv.slice(2).jo
 const absent = names.filter((name) => missing(name).length > 0);
 if (absent.length === 0) process.exit(0);
 
-const overridden = absent.filter((name) => engines[name].env.split(' and ').some((v) => process.env[v]));
+const overridden = absent.filter((name) => engines[name].envs.some((v) => process.env[v]));
 if (overridden.length) {
-  for (const name of overridden) console.error(`${name}: ${missing(name).join(', ')} does not exist (check ${engines[name].env}).`);
+  for (const name of overridden) console.error(`${name}: ${missing(name).join(', ')} does not exist (check ${engines[name].envs.join(', ')}).`);
   process.exit(1);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -27,7 +27,7 @@ if (!isRoot || !hasApt) {
   console.error(
     `Missing ${absent.join(', ')} (${absent.flatMap(missing).join(', ')}). ` +
       `Install them (Debian: apt-get install ${packages.join(' ')}), set their paths ` +
-      `(${absent.map((name) => engines[name].env).join('; ')}), or choose engines with ENGINES=chromium,firefox,webkit.`,
+      `(${absent.flatMap((name) => engines[name].envs).join(', ')}), or choose engines with ENGINES=chromium,firefox,webkit.`,
   );
   process.exit(1);
 }

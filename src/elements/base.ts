@@ -17,6 +17,9 @@ const warned = new Set<string>();
 export const text = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : null;
 
+/** Like `text`, for a value a rule then checks: what is no text stays set, as text no rule accepts. */
+export const refusable = (value: unknown): string | null => (value === null || value === undefined ? null : (text(value) ?? 'not text'));
+
 /** The developer's detail of a failure, in the console once per distinct problem. */
 export function warnOnce(detail: EcommpayErrorDetail): void {
   const text = `ecommpay-elements: ${detail.code}: ${detail.message}`;

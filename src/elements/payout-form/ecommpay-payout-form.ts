@@ -11,7 +11,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { payoutMessages, type PayoutMessages } from '../../i18n/payout.ts';
 import { define } from '../../define.ts';
 import { EcommpayBankSelect } from '../bank-select/ecommpay-bank-select.ts';
-import { EcommpayElement, text, warnOnce } from '../base.ts';
+import { EcommpayElement, refusable, text, warnOnce } from '../base.ts';
 import { Job } from '../job.ts';
 import { loadFailure } from '../lazy.ts';
 import { EcommpayPayoutSubmitEvent } from './events.ts';
@@ -191,7 +191,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
 
   /** `currency`, or the method's when unset; what is no text (an object) stays refusable, never the default. */
   private get _currency(): string {
-    return this.currency === null || this.currency === undefined ? this._methodCurrency : (text(this.currency) ?? 'not text');
+    return refusable(this.currency) ?? this._methodCurrency;
   }
 
   private get _methodCurrency(): string {

@@ -11,7 +11,7 @@ import {
 } from '../../core/redirect.ts';
 import { issue } from '../../core/rules.ts';
 import { redirectMessages, type RedirectMessages } from '../../i18n/redirect.ts';
-import { EcommpayElement, text, warnOnce } from '../base.ts';
+import { EcommpayElement, refusable, text, warnOnce } from '../base.ts';
 import { EcommpayErrorEvent } from '../events.ts';
 import { Job } from '../job.ts';
 import { followPlan } from '../navigate.ts';
@@ -29,8 +29,6 @@ type Phase = 'idle' | 'waiting' | 'ready' | 'redirecting' | 'blocked' | 'error' 
 
 const MAX_FAILURES = 5;
 
-/** A timing property as text for its rule: what no attribute can hold (an object) is refused by it. */
-const ms = (value: unknown): string | null => (value === null || value === undefined ? null : (text(value) ?? 'not text'));
 
 /** The origin of `url` read against the page, or `null` when it is no URL (then `fetch` says so). */
 const originOf = (url: string): string | null => {
@@ -150,8 +148,6 @@ export class EcommpayRedirect extends EcommpayElement {
 
   private _polling = new Job(this);
   private _timers = REDIRECT_TIMERS;
-  /** The timings were refused: the element stopped until they are fixed. */
-  private _badTimers = false;
   private _timer: ReturnType<typeof setTimeout> | undefined;
   /** A refusal not yet reported: a CSP violation that follows names its directive instead. */
   private _refused: ReturnType<typeof setTimeout> | undefined;
@@ -245,13 +241,13 @@ export class EcommpayRedirect extends EcommpayElement {
     const input = (['redirectData', 'src', 'allowedHosts'] as const).some((k) => changed.has(k));
     if (!input && !(['pollInterval', 'pollTimeout', 'fallbackDelay'] as const).some((k) => changed.has(k))) return;
     const timers = parseRedirectTimers({
-      'poll-interval': ms(this.pollInterval),
-      'poll-timeout': ms(this.pollTimeout),
-      'fallback-delay': ms(this.fallbackDelay),
+      'poll-interval': refusable(this.pollInterval),
+      'poll-timeout': refusable(this.pollTimeout),
+      'fallback-delay': refusable(this.fallbackDelay),
     });
     this._timers = timers.ok ? timers.value : REDIRECT_TIMERS;
-    if (timers.ok && !input && !this._badTimers) return;
-    this._badTimers = !timers.ok;
+    // Refused timings (the element's only invalid-config) stopped it: fixed ones start it again.
+    if (timers.ok && !input && this._error?.code !== 'invalid-config') return;
     this._stop();
     this._plan = this._error = this._status = null;
     this._fallback = this._go = false;

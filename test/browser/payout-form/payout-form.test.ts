@@ -156,6 +156,15 @@ describe('<ecommpay-payout-form> rules (one failing case each)', () => {
     expect(el.request).to.equal(null);
   });
 
+  it('a currency that is no text (a script set an object) is refused, not replaced by the method\'s', async () => {
+    const { el } = await cupForm();
+    expect(el.request).to.not.equal(null);
+    (el as unknown as { currency: unknown }).currency = { code: 'CNY' };
+    await el.updateComplete;
+    expect(el.request).to.equal(null);
+    expect(el.issues.map((i) => i.field)).to.include('payment.currency');
+  });
+
   it('CUP: an identity document number is optional', async () => {
     const { el } = await cupForm({ ...CUP_VALUES, 'customer.identify.doc_number': '' });
     expect(el.issues).to.deep.equal([]);

@@ -159,6 +159,9 @@ describe('<ecommpay-redirect src>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="spinner"]')).to.equal(null);
       expect(alertText(el)).to.contain('Please contact the shop');
+      // Fixed, it starts: src is polled.
+      el.setAttribute(attribute, '20');
+      await polls.calls(1);
     });
   }
 

@@ -251,6 +251,11 @@ test('parseHosts: space-separated, lower case, blanks dropped', () => {
   assert.deepEqual(parseHosts(''), []);
   assert.deepEqual(parseHosts(null), []);
   assert.deepEqual(parseHosts(undefined), []);
+  // What is no text (a script's array or object) allows no host: refused, never read as "any host".
+  for (const hosts of [['bank.example'], { 'bank.example': true }, 1]) {
+    const plan = parseRedirectData({ method: 'GET', url: 'https://bank.example/pay' }, { allowedHosts: parseHosts(hosts) });
+    assert.deepEqual(summary(issuesOf(plan)), ['url host']);
+  }
 });
 
 // ── readPollAnswer ─────────────────────────────────────────────────────────
