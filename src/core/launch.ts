@@ -316,7 +316,8 @@ function toParams(input: CheckoutInput, rules: MethodRules, picked: number | nul
   };
   const add = (key: string, value: string | undefined) => value !== undefined && (params[key] = value);
   add('payment_description', optional(input.description));
-  add('language_code', input.language ?? rules.languageCode);
+  // `language` is the UI language; a method with a fixed Payment Page language (CUP: zh) sends that whatever it is.
+  add('language_code', rules.languageCode ?? input.language ?? undefined);
   // `bank-picker`: the bank the buyer chose, preselected (variant 5), in place of preselect/split-banks/banks-id.
   if (picked !== null || input.preselect) params.force_payment_method = rules.code;
   const options =
