@@ -27,8 +27,8 @@ export type { EcommpayPayoutForm } from './elements/payout-form/ecommpay-payout-
 export { EcommpayCheckout, EcommpayRedirect };
 export type { EcommpayBanksEvent } from './elements/bank-select/events.ts';
 export type { EcommpayPayoutSubmitEvent } from './elements/payout-form/events.ts';
-export { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from './elements/events.ts';
-export type { LaunchDetail, ReadyDetail } from './elements/events.ts';
+export { EcommpayAmountChangeEvent, EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from './elements/events.ts';
+export type { AmountChangeDetail, LaunchDetail, ReadyDetail } from './elements/events.ts';
 export { EcommpayCloseEvent, EcommpayPaymentEvent } from './elements/checkout/events.ts';
 export type { CloseDetail, PaymentDetail, PaymentStatus } from './elements/checkout/events.ts';
 export type { Display } from './core/payment-page.ts';
@@ -37,8 +37,8 @@ export type { RedirectDetail, StatusDetail } from './elements/redirect/events.ts
 export type { PayoutSubmitDetail } from './elements/payout-form/events.ts';
 export type { BankList, BankOption } from './core/banks.ts';
 export type { GateBody } from './core/gate.ts';
-export { ERROR_CODES, EcommpayFailure } from './core/errors.ts';
-export type { ErrorCode, EcommpayErrorDetail, FieldIssue, IssueParams, IssueRule } from './core/errors.ts';
+export { ERROR_CODES, EcommpayFailure, SIGN_REFUSALS } from './core/errors.ts';
+export type { ErrorCode, EcommpayErrorDetail, FieldIssue, IssueParams, IssueRule, SignRefusal } from './core/errors.ts';
 export { METHODS, cupBank, onlinePhilippinesBanks } from './core/methods/index.ts';
 export type { MethodCode, MethodRules, AmountRange } from './core/methods/index.ts';
 export { parseCheckoutConfig, memoiseCheckout, paramIssues } from './core/launch.ts';

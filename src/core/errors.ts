@@ -3,6 +3,16 @@
  * No DOM here: the server helpers, the demo backend and the elements share it.
  */
 
+/**
+ * Why a merchant's backend refused to sign (its error answer's `code`, DESIGN §1.1): each tells the
+ * buyer something to do other than trying again.
+ */
+export const SIGN_REFUSALS = ['unknown-payment', 'already-paid', 'amount-changed', 'expired'] as const;
+
+export type SignRefusal = (typeof SIGN_REFUSALS)[number];
+
+export const isSignRefusal = (value: unknown): value is SignRefusal => (SIGN_REFUSALS as readonly unknown[]).includes(value);
+
 /** Every code an `ecommpay-error` event can carry. */
 export const ERROR_CODES = [
   'invalid-config',
@@ -16,6 +26,7 @@ export const ERROR_CODES = [
   'redirect-unavailable',
   'load-failed',
   'frame-load-failed',
+  ...SIGN_REFUSALS,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -70,6 +81,8 @@ export interface EcommpayErrorDetail {
   /** English, for the merchant's developer. */
   message: string;
   issues?: FieldIssue[];
+  /** The signing endpoint's HTTP status (`sign-http`, and a backend's refusal over HTTP). */
+  status?: number;
 }
 
 /** `"<what>: <message>; <message>"`: the issues in one line. */
@@ -80,17 +93,20 @@ export const describeIssues = (what: string, issues: readonly FieldIssue[]): str
 export class EcommpayFailure extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
+  readonly status: number | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[], status?: number) {
     super(message);
     this.name = 'EcommpayFailure';
     this.code = code;
     this.issues = issues;
+    this.status = status;
   }
 
   toDetail(): EcommpayErrorDetail {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    const detail: EcommpayErrorDetail = { code: this.code, message: this.message };
+    if (this.issues) detail.issues = this.issues;
+    if (this.status !== undefined) detail.status = this.status;
+    return detail;
   }
 }

@@ -6,7 +6,7 @@
  * Every failure becomes an EcommpayFailure with its code; an abort by the caller stays an AbortError.
  */
 import * as z from 'zod/mini';
-import { EcommpayFailure, describeIssues } from './errors.ts';
+import { EcommpayFailure, describeIssues, isSignRefusal } from './errors.ts';
 import type { LaunchParams } from './launch.ts';
 import { BASE64, MAX_TIMER, isPlainObject, isScalar, matching, report, validate } from './rules.ts';
 
@@ -93,6 +93,18 @@ export async function withTimeout<T>(
   }
 }
 
+/**
+ * Any failure of signing as a failure with a code: a custom `sign` function may reject with an
+ * error whose `code` is a refusal (`already-paid`, …); anything else it throws is
+ * `sign-invalid-response`.
+ */
+export function signFailure(error: unknown): EcommpayFailure {
+  if (error instanceof EcommpayFailure) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return isSignRefusal(code) ? new EcommpayFailure(code, `The sign function refused the payment (${code}): ${message}`) : new EcommpayFailure('sign-invalid-response', message);
+}
+
 /** POSTs the parameters to the merchant's signing endpoint and validates the answer. */
 export async function signOverHttp(url: string, params: LaunchParams, signal: AbortSignal): Promise<SignAnswer> {
   let response: Response;
@@ -109,16 +121,20 @@ export async function signOverHttp(url: string, params: LaunchParams, signal: Ab
     throw new EcommpayFailure('sign-network', `The signing endpoint ${url} could not be reached`);
   }
   if (!response.ok) {
-    let reason = '';
+    let body: { error?: unknown; code?: unknown } = {};
     try {
-      const body: unknown = await response.json();
-      if (body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string') {
-        reason = `: ${(body as { error: string }).error}`;
-      }
+      body = Object(await response.json());
     } catch {
       // any body is tolerated
     }
-    throw new EcommpayFailure('sign-http', `The signing endpoint answered HTTP ${response.status}${reason}`);
+    const reason = typeof body.error === 'string' ? `: ${body.error}` : '';
+    const refusal = isSignRefusal(body.code) ? body.code : null;
+    throw new EcommpayFailure(
+      refusal ?? 'sign-http',
+      `The signing endpoint answered HTTP ${response.status}${refusal ? ` (${refusal})` : ''}${reason}`,
+      undefined,
+      response.status,
+    );
   }
   let body: unknown;
   try {

@@ -47,11 +47,31 @@ export class EcommpayLaunchEvent extends CustomEvent<LaunchDetail> {
   }
 }
 
+export interface AmountChangeDetail {
+  /** What the backend signed: minor units, and its currency. */
+  amount: number;
+  currency: string;
+  /** What the element showed the buyer before. */
+  previousAmount: number;
+  previousCurrency: string;
+}
+
+/**
+ * `ecommpay-amount-change`: the backend signed another amount (or currency) than the one shown. The
+ * element now shows the signed amount and opens nothing until the buyer confirms it.
+ */
+export class EcommpayAmountChangeEvent extends CustomEvent<AmountChangeDetail> {
+  constructor(detail: AmountChangeDetail) {
+    super('ecommpay-amount-change', init(detail));
+  }
+}
+
 declare global {
   // Every element, `document` and `window` (HTMLElementEventMap, DocumentEventMap and WindowEventMap extend it).
   interface GlobalEventHandlersEventMap {
     'ecommpay-error': EcommpayErrorEvent;
     'ecommpay-ready': EcommpayReadyEvent;
     'ecommpay-launch': EcommpayLaunchEvent;
+    'ecommpay-amount-change': EcommpayAmountChangeEvent;
   }
 }

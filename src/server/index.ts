@@ -15,8 +15,9 @@ export {
   SIGNATURE_LIMITS,
 } from './signer.ts';
 export type { SignatureCheck, UnsignableReason } from './signer.ts';
-export { createSignHandler, DEFAULT_CLIENT_PARAMS } from './sign-handler.ts';
-export type { ResolvedPayment, SignHandlerOptions } from './sign-handler.ts';
+export { createSignHandler, DEFAULT_CLIENT_PARAMS, REFUSAL_STATUS } from './sign-handler.ts';
+export type { ResolvedPayment, RefusedPayment, SignHandlerOptions } from './sign-handler.ts';
+export { SIGN_REFUSALS, isSignRefusal, type SignRefusal } from '../core/errors.ts';
 export { createCallbackHandler, callbackKey } from './callback-handler.ts';
 export type {
   CallbackAction,

@@ -9,6 +9,7 @@
  * checked; and nothing ambiguous is signed (SPEC §11): anything this handler signs, an attacker
  * holding the signature can pay with.
  */
+import { SIGN_REFUSALS, isSignRefusal, type SignRefusal } from '../core/errors.ts';
 import { ATTRIBUTE_OF_PARAM, bankDisplayOptions, paramIssues, type LaunchParams } from '../core/launch.ts';
 import { METHOD_CODES, effectiveLimits, isMethodCode, methodRules, type MethodCode, type MethodRules } from '../core/methods/index.ts';
 import { CURRENCY, DESCRIPTION_MAX, charLength, isScalar } from '../core/rules.ts';
@@ -36,15 +37,42 @@ export interface ResolvedPayment {
   params?: LaunchParams;
 }
 
+/**
+ * `resolvePayment`'s answer when the payment must not be signed, for a reason the buyer can act on:
+ * the handler answers `{"error", "code"}` with the status below, and the element tells the buyer
+ * what to do (not "try again", which cannot help).
+ */
+export interface RefusedPayment {
+  refuse: SignRefusal;
+  /** For the developer (the element's `ecommpay-error` message); default: the code's own sentence. */
+  message?: string;
+}
+
+/** The HTTP status of each refusal. */
+export const REFUSAL_STATUS: Readonly<Record<SignRefusal, number>> = {
+  'unknown-payment': 404,
+  'already-paid': 409,
+  'amount-changed': 409,
+  expired: 410,
+};
+
+const REFUSAL_MESSAGE: Readonly<Record<SignRefusal, string>> = {
+  'unknown-payment': 'unknown payment',
+  'already-paid': 'the payment is already paid',
+  'amount-changed': 'the amount of the payment has changed',
+  expired: 'the payment has expired',
+};
+
 export interface SignHandlerOptions {
   projectId: number;
   secretKey: string;
   /**
    * Looks the payment up by the browser's `payment_id` (and whatever else it trusts, such as the
-   * session in `request`). Answer `null` for an unknown or already paid order: the handler answers
-   * 404 and signs nothing. Throwing answers 500.
+   * session in `request`). Answer `null` for an unknown order (404, `unknown-payment`), or
+   * `{ refuse: 'already-paid' | 'expired' | 'amount-changed' | 'unknown-payment' }` (statuses in
+   * {@link REFUSAL_STATUS}): nothing is signed, and the buyer is told what to do. Throwing answers 500.
    */
-  resolvePayment: (request: { params: LaunchParams; request: Request }) => Promise<ResolvedPayment | null | undefined>;
+  resolvePayment: (request: { params: LaunchParams; request: Request }) => Promise<ResolvedPayment | RefusedPayment | null | undefined>;
   /** Parameters accepted from the browser. Default: {@link DEFAULT_CLIENT_PARAMS}. */
   allowedParams?: readonly string[];
   /**
@@ -158,13 +186,20 @@ export function createSignHandler(options: SignHandlerOptions): (request: Reques
       return json(400, { error: 'customer_id is required' });
     }
 
-    let payment: ResolvedPayment | null | undefined;
+    let answer: ResolvedPayment | RefusedPayment | null | undefined;
     try {
-      payment = await resolvePayment({ params: { ...params }, request });
+      answer = await resolvePayment({ params: { ...params }, request });
     } catch {
       return json(500, { error: 'the payment could not be looked up' });
     }
-    if (!payment) return json(404, { error: `unknown payment ${params.payment_id}` });
+    if (!answer) answer = { refuse: 'unknown-payment' };
+    if ('refuse' in answer) {
+      const { refuse: code, message } = answer;
+      if (!isSignRefusal(code)) return json(500, { error: `resolvePayment answered wrongly: refuse must be one of ${SIGN_REFUSALS.join(', ')} (got ${String(code)})` });
+      const error = typeof message === 'string' && message !== '' ? message : `${REFUSAL_MESSAGE[code]}: ${params.payment_id}`;
+      return json(REFUSAL_STATUS[code], { error, code });
+    }
+    const payment = answer;
     const problem = resolvedProblem(payment, clientCustomerId);
     if (problem) return json(500, { error: `resolvePayment answered wrongly: ${problem}` });
 

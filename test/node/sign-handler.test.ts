@@ -1,7 +1,7 @@
 /** `createSignHandler`: the backend decides the money, the customer and the method; the browser only proposes. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSignHandler, verifySignature, type ResolvedPayment, type SignHandlerOptions } from '../../src/server/index.ts';
+import { createSignHandler, verifySignature, type RefusedPayment, type ResolvedPayment, type SignHandlerOptions } from '../../src/server/index.ts';
 
 const SECRET = 'demo-secret';
 const URL_ = 'http://shop.example/api/ecommpay/sign';
@@ -31,10 +31,10 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 const post = (body: unknown, init: RequestInit = {}) =>
   handler(new Request(URL_, { method: 'POST', body: JSON.stringify(body), headers: JSON_TYPE, ...init }));
 
-type Answer = { signature?: string; params?: Record<string, unknown>; error?: string; issues?: { field: string; message: string }[] };
+type Answer = { signature?: string; params?: Record<string, unknown>; error?: string; code?: string; issues?: { field: string; message: string }[] };
 
 /** A handler over one answer of `resolvePayment` (or a function of the request), counting its calls. */
-function handlerWith(resolved: ResolvedPayment | null | ((params: Record<string, unknown>) => ResolvedPayment | null), options: Partial<SignHandlerOptions> = {}) {
+function handlerWith(resolved: ResolvedPayment | RefusedPayment | null | ((params: Record<string, unknown>) => ResolvedPayment | null), options: Partial<SignHandlerOptions> = {}) {
   const calls = { count: 0 };
   const sign = createSignHandler({
     projectId: 4242,
@@ -106,6 +106,35 @@ test('unknown order → 404; bad body → 400; GET → 405; lookup failure → 5
   assert.match(((await cheap.json()) as { error: string }).error, /payment_amount must be at least 10000/);
   const semicolon = await post({ params: { payment_id: 'order-2', customer_first_name: 'a;b' } });
   assert.equal(semicolon.status, 422);
+});
+
+// ── refusals the buyer can act on: resolvePayment says why, the answer carries the code ──
+
+const refusals: { name: string; answer: ResolvedPayment | RefusedPayment | null; status: number; code: string; error: RegExp }[] = [
+  { name: 'null: an unknown order', answer: null, status: 404, code: 'unknown-payment', error: /^unknown payment: order-x$/ },
+  { name: 'unknown-payment, given', answer: { refuse: 'unknown-payment' }, status: 404, code: 'unknown-payment', error: /^unknown payment: order-x$/ },
+  { name: 'already-paid', answer: { refuse: 'already-paid' }, status: 409, code: 'already-paid', error: /^the payment is already paid: order-x$/ },
+  { name: 'amount-changed', answer: { refuse: 'amount-changed' }, status: 409, code: 'amount-changed', error: /^the amount of the payment has changed: order-x$/ },
+  { name: 'expired', answer: { refuse: 'expired' }, status: 410, code: 'expired', error: /^the payment has expired: order-x$/ },
+  { name: "the merchant's own message", answer: { refuse: 'expired', message: 'order-x was open for more than 24 h' }, status: 410, code: 'expired', error: /^order-x was open for more than 24 h$/ },
+];
+
+for (const c of refusals) {
+  test(`refused by resolvePayment, ${c.name}: HTTP ${c.status} with code ${c.code}, nothing signed`, async () => {
+    const { status, answer } = await handlerWith(c.answer).send({ payment_id: 'order-x', customer_id: 'c' });
+    assert.equal(status, c.status);
+    assert.equal(answer.code, c.code);
+    assert.match(answer.error!, c.error);
+    unsigned(answer);
+  });
+}
+
+test('a refusal code resolvePayment has no business giving is its bug: 500 naming refuse, nothing signed', async () => {
+  const { status, answer } = await handlerWith({ refuse: 'paid' } as unknown as RefusedPayment).send({ payment_id: 'order-x' });
+  assert.equal(status, 500);
+  assert.match(answer.error!, /^resolvePayment answered wrongly: refuse must be one of unknown-payment, already-paid, amount-changed, expired \(got paid\)$/);
+  assert.equal(answer.code, undefined);
+  unsigned(answer);
 });
 
 test('configuration errors are thrown at once', () => {

@@ -5,17 +5,27 @@ import { memoiseCheckout, signedParamIssues, type CheckoutConfig, type CheckoutI
 import { isMethodCode, methodRules } from '../../core/methods/index.ts';
 import { frameUrl, launchUrl, type Display } from '../../core/payment-page.ts';
 import { CURRENCY, isBlank, isPlainObject, type Checked } from '../../core/rules.ts';
-import { checkSignAnswer, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
+import { checkSignAnswer, signFailure, signOverHttp, withTimeout, type SignAnswer, type SignFunction } from '../../core/sign-client.ts';
 import { checkoutMessages, type CheckoutFailure, type CheckoutMessages } from '../../i18n/checkout.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { EcommpayElement, text } from '../base.ts';
 import { isMobileDevice } from '../device.ts';
-import { EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
+import { EcommpayAmountChangeEvent, EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from '../events.ts';
 import { Job } from '../job.ts';
 import { loadFailure, loadOnce } from '../lazy.ts';
 import { loadBankSelect } from '../loaders.ts';
 import { checkoutStyles } from './ecommpay-checkout.styles.ts';
 import type { FrameLaunch, PaymentFrame } from './frame.ts';
+
+/** What the backend signed, ready to open. */
+interface Signed {
+  config: CheckoutConfig;
+  params: LaunchParams;
+  signature: string;
+}
+
+/** The amount and currency of parameters, formatted for the buyer. */
+const money = ({ payment_amount: amount, payment_currency: currency }: LaunchParams, lang: Lang) => formatAmount(Number(amount), String(currency), lang);
 
 /** The developer's side of `mobile-unsupported`. */
 const MOBILE_UNSUPPORTED: EcommpayErrorDetail = {
@@ -57,7 +67,11 @@ const str = (value: unknown): string | null =>
  *
  * @event ecommpay-ready - `{ params }`: the configuration became valid.
  * @event ecommpay-launch - `{ url, params, signature, display }`, cancelable: about to open the Payment Page.
- * @event ecommpay-error - `{ code, message, issues? }`: invalid configuration, mobile device (CUP), a signing failure,
+ * @event ecommpay-amount-change - `{ amount, currency, previousAmount, previousCurrency }`: the backend signed another
+ * amount than the one shown; the element shows it and opens nothing until the buyer confirms it.
+ * @event ecommpay-error - `{ code, message, issues?, status? }`: invalid configuration, mobile device (CUP), a signing failure
+ * (`sign-http`, `sign-network`, `sign-timeout`, `sign-invalid-response`, or the backend's refusal: `unknown-payment`,
+ * `already-paid`, `amount-changed`, `expired`),
  * `load-failed` when the bank choice of `bank-picker` or the frame code could not be loaded (tried again on the next
  * click), `frame-load-failed` when a framed Payment Page did not load, `invalid-redirect` when it asked to send the page
  * somewhere that breaks a rule.
@@ -71,7 +85,7 @@ const str = (value: unknown): string | null =>
  * @csspart summary - The method and amount list.
  * @csspart method - The method's name.
  * @csspart amount - The formatted amount.
- * @csspart notice - The "not supported on mobile devices" note.
+ * @csspart notice - The "not supported on mobile devices" note, and the "the amount changed" note.
  * @csspart button - The pay button.
  * @csspart error - The `role="alert"` region.
  * @csspart bank - The `<ecommpay-bank-select>` of `bank-picker`.
@@ -131,6 +145,7 @@ export class EcommpayCheckout extends EcommpayElement {
     _bank: { state: true },
     _bankError: { state: true },
     _frame: { state: true },
+    _signed: { state: true },
   };
 
   /** `cup-bank` or `online-philippines-banks`. Required. */
@@ -210,6 +225,8 @@ export class EcommpayCheckout extends EcommpayElement {
   declare private _bankError: string | null;
   /** The Payment Page in a frame, while one is open. */
   declare private _frame: PaymentFrame | null;
+  /** Signed with another amount than the one shown: waits for the buyer to confirm it. */
+  declare private _signed: Signed | null;
 
   private _signing = new Job(this);
   private _parseInput = memoiseCheckout();
@@ -225,7 +242,7 @@ export class EcommpayCheckout extends EcommpayElement {
     this._busy = false;
     this._bank = null;
     this._bankError = null;
-    this._frame = null;
+    this._frame = this._signed = null;
   }
 
   // ── behaviour ────────────────────────────────────────────────────────────
@@ -241,6 +258,7 @@ export class EcommpayCheckout extends EcommpayElement {
    */
   protected override _restored(): void {
     this._busy = false;
+    this._signed = null;
     this._frame?.close('buyer');
   }
 
@@ -340,6 +358,8 @@ export class EcommpayCheckout extends EcommpayElement {
     const key = JSON.stringify(parsed.ok ? parsed.value.params : parsed.issues);
     if (key === this._announced) return;
     this._announced = key;
+    // A new configuration: what was signed for the old one is no longer what the buyer would confirm.
+    this._signed = null;
     if (this._error?.code === 'invalid-config') this._error = null;
     if (this._awaitingBank(parsed)) return;
     if (!parsed.ok) return this._fail(this._invalid(parsed.issues));
@@ -352,7 +372,7 @@ export class EcommpayCheckout extends EcommpayElement {
    * further calls do nothing (one click, one signing request, one navigation).
    */
   async pay(): Promise<void> {
-    if (this._busy || this._frame) return;
+    if (this._busy || this._frame || this._signed) return;
     const parsed = this._parse();
     if (this._awaitingBank(parsed)) {
       this._loadBankSelect();
@@ -367,34 +387,58 @@ export class EcommpayCheckout extends EcommpayElement {
     const config = parsed.value;
     this._busy = true;
     this._error = null;
-    let navigating = false;
-    let framed = null as FrameLaunch | null;
+    let signed = null as Signed | null;
     await this._signing.run(
       (signal) => withTimeout(config.timeout, signal, (s) => this._requestSignature(config, s)),
-      (answer) => {
-        const params = this._signedParams(config, answer);
-        const pageUrl = launchUrl(config.base, params, answer.signature);
-        const display = this._display(config);
-        const url = display === 'redirect' ? pageUrl : frameUrl(pageUrl, display);
-        const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature: answer.signature, display }));
-        if (!proceed || !this.isConnected) return;
-        if (display === 'redirect') {
-          navigating = true;
-          window.location.assign(url);
-        } else framed = { display, url, pageUrl, config };
-      },
+      (answer) => void (signed = { config, params: this._signedParams(config, answer), signature: answer.signature }),
       (error) => {
+        // Usable again by the time listeners hear of the failure.
         this._busy = false;
-        this._fail(
-          error instanceof EcommpayFailure
-            ? error.toDetail()
-            : { code: 'sign-invalid-response', message: error instanceof Error ? error.message : String(error) },
-        );
+        this._fail(signFailure(error).toDetail());
       },
     );
-    if (framed) await this._openFrame(framed);
-    // After a navigation starts the page is leaving: stay busy so nothing is sent twice.
-    if (!navigating) this._busy = false;
+    if (signed && this.isConnected) {
+      const { params } = signed as Signed;
+      const shown = config.params;
+      if (Number(params.payment_amount) !== Number(shown.payment_amount) || String(params.payment_currency) !== String(shown.payment_currency)) {
+        // The backend's amount stands, but the buyer pays nothing they were not shown: they confirm it first.
+        this._signed = signed;
+        this.dispatchEvent(
+          new EcommpayAmountChangeEvent({
+            amount: Number(params.payment_amount),
+            currency: String(params.payment_currency),
+            previousAmount: Number(shown.payment_amount),
+            previousCurrency: String(shown.payment_currency),
+          }),
+        );
+      } else if (await this._launch(signed)) return;
+    }
+    this._busy = false;
+  }
+
+  /**
+   * Opens what was signed: fires `ecommpay-launch`, then takes the window to the Payment Page or
+   * frames it. True when the window is leaving: the element then stays busy, so nothing is sent twice.
+   */
+  private async _launch({ config, params, signature }: Signed): Promise<boolean> {
+    const pageUrl = launchUrl(config.base, params, signature);
+    const display = this._display(config);
+    const url = display === 'redirect' ? pageUrl : frameUrl(pageUrl, display);
+    const proceed = this.dispatchEvent(new EcommpayLaunchEvent({ url, params: { ...params }, signature, display }));
+    if (!proceed || !this.isConnected) return false;
+    if (display === 'redirect') {
+      window.location.assign(url);
+      return true;
+    }
+    await this._openFrame({ display, url, pageUrl, config });
+    return false;
+  }
+
+  /** The buyer confirmed the amount the backend signed. */
+  private async _confirm(signed: Signed): Promise<void> {
+    this._signed = null;
+    this._busy = true;
+    if (!(await this._launch(signed))) this._busy = false;
   }
 
   /** Shows the signed Payment Page in a frame (its code loads first if it has not yet). */
@@ -428,15 +472,19 @@ export class EcommpayCheckout extends EcommpayElement {
   }
 
   private _onClick = () => {
-    void this.pay();
+    void (this._signed ? this._confirm(this._signed) : this.pay());
   };
 
   // ── rendering ────────────────────────────────────────────────────────────
 
   /** What the buyer reads about a failure: a plain sentence in the UI language (the detail is for developers). */
-  private _errorText(error: EcommpayErrorDetail): string {
-    const failures = this._t.failures;
-    return failures[error.code as CheckoutFailure] ?? failures['sign-invalid-response'];
+  private _errorText({ code, status }: EcommpayErrorDetail): string | typeof nothing {
+    const t = this._t;
+    // The notice already says it, once.
+    if (code === 'mobile-unsupported') return nothing;
+    // A refusal without a reason the buyer can act on (a timeout or a rate limit aside): trying again won't help.
+    if (code === 'sign-http' && status && status < 500 && status !== 408 && status !== 429) return t.refused;
+    return t.failures[code as CheckoutFailure] ?? t.failures['sign-invalid-response'];
   }
 
   override render() {
@@ -444,12 +492,21 @@ export class EcommpayCheckout extends EcommpayElement {
     const lang = this._lang;
     const parsed = this._parse();
     const rules = this._rules;
+    const signed = this._signed;
+    // Only an amount that would be charged: none while the configuration is invalid (the bank
+    // choice aside), the backend's once it signed another.
     const amountText = text(this.amount);
-    const amount = Number(amountText);
     const currency = text(this.currency) ?? rules?.currency ?? '';
-    const formatted = !isBlank(amountText) && Number.isSafeInteger(amount) && CURRENCY.test(currency) ? formatAmount(amount, currency, lang) : null;
+    const formatted = signed
+      ? money(signed.params, lang)
+      : parsed.ok
+        ? money(parsed.value.params, lang)
+        : this._awaitingBank(parsed) && !isBlank(amountText) && CURRENCY.test(currency)
+          ? formatAmount(Number(amountText), currency, lang)
+          : null;
     const busy = this._busy;
     const frame = this._frame;
+    const mobile = this._mobileBlocked;
 
     return html`
       <div part="base" class="base" lang=${this._langTag} aria-busy=${busy ? 'true' : 'false'}>
@@ -467,7 +524,11 @@ export class EcommpayCheckout extends EcommpayElement {
               </div>`
             : nothing}
         </dl>
-        ${this._mobileBlocked ? html`<p part="notice" class="notice">${t.failures['mobile-unsupported']}</p>` : nothing}
+        ${mobile
+          ? html`<p part="notice" id="notice" class="notice">${t.failures['mobile-unsupported']}</p>`
+          : signed
+            ? html`<p part="notice" id="notice" class="notice" role="alert">${t.amountChanged(money(signed.config.params, lang), formatted!)}</p>`
+            : nothing}
         ${this._picker
           ? html`<ecommpay-bank-select
               part="bank"
@@ -487,14 +548,16 @@ export class EcommpayCheckout extends EcommpayElement {
               part="button"
               class="button"
               type="button"
-              ?disabled=${busy}
+              ?disabled=${busy || mobile}
               aria-disabled=${parsed.ok ? 'false' : 'true'}
-              aria-describedby="error"
+              aria-describedby=${mobile || signed ? 'notice error' : 'error'}
               @click=${this._onClick}
             >
               ${busy
                 ? html`<span class="spinner" aria-hidden="true"></span><span>${t.busy}</span>`
-                : html`<slot>${formatted ? t.pay(formatted) : t.payNoAmount}</slot>`}
+                : signed
+                  ? t.confirm(formatted!)
+                  : html`<slot>${formatted ? t.pay(formatted) : t.payNoAmount}</slot>`}
             </button>`}
         ${frame ? frame.render() : nothing}
         ${this._renderAlert(this._error ? this._errorText(this._error) : nothing)}

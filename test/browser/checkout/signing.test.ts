@@ -3,7 +3,7 @@
  * a click storm, removal mid-request, and the launch URL verified with the server helper.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { EcommpayCheckout, EcommpayErrorDetail, LaunchDetail } from '../../../src/index.ts';
+import type { AmountChangeDetail, EcommpayCheckout, EcommpayErrorDetail, LaunchDetail } from '../../../src/index.ts';
 import { signParams, verifySignature } from '../../../src/server/index.ts';
 import { cleanup, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
 import { alertText, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
@@ -51,18 +51,99 @@ describe('<ecommpay-checkout> signing', () => {
     expect(((await launch).detail as LaunchDetail).url).to.match(/^http:\/\/localhost:5174\/payment\?project_id=580&/);
   });
 
-  it("the backend's params replace what was sent (the backend is the authority on amounts)", async () => {
+  it("the backend's params replace what was sent; the same amount launches at once", async () => {
     const key = uniqueKey('sign-params');
-    const { el } = await mountCheckout(cupAttributes);
-    const signed = { ...el.launchParams!, payment_amount: 25000, payment_id: 'ORDER-9' };
+    const { el, events } = await mountCheckout(cupAttributes);
+    const signed = { ...el.launchParams!, payment_id: 'ORDER-9', merchant_success_url: 'https://shop.example/ok' };
     el.signUrl = respondUrl(key, { body: { signature: SIGNATURE, params: signed } });
     stayOnPage(el);
     const launch = oneEvent(el, 'ecommpay-launch');
     payButton(el).click();
     const detail = (await launch).detail as LaunchDetail;
     expect(detail.params).to.deep.equal(signed);
-    expect(new URL(detail.url).searchParams.get('payment_amount')).to.equal('25000');
     expect(new URL(detail.url).searchParams.get('payment_id')).to.equal('ORDER-9');
+    expect(events.get('ecommpay-amount-change') ?? []).to.have.length(0);
+  });
+
+  describe('the backend signs another amount (its right: it is the authority on amounts)', () => {
+    const part = (el: EcommpayCheckout, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+    async function changed(lang: 'zh' | 'en' = 'zh') {
+      const key = uniqueKey('sign-amount');
+      const { el, events } = await mountCheckout({ ...cupAttributes, language: lang });
+      const signed = { ...el.launchParams!, payment_amount: 25000, payment_id: 'ORDER-9' };
+      el.signUrl = respondUrl(key, { body: { signature: SIGNATURE, params: signed } });
+      const launches: LaunchDetail[] = [];
+      el.addEventListener('ecommpay-launch', (e) => {
+        e.preventDefault();
+        launches.push(e.detail);
+      });
+      const change = oneEvent(el, 'ecommpay-amount-change');
+      payButton(el).click();
+      const detail = (await change).detail as AmountChangeDetail;
+      await el.updateComplete;
+      return { el, events, key, signed, launches, detail };
+    }
+
+    it('nothing opens; the page hears of it; the buyer sees the new amount and is asked to confirm', async () => {
+      const { el, key, launches, detail } = await changed();
+      expect(detail).to.deep.equal({ amount: 25000, currency: 'CNY', previousAmount: 10000, previousCurrency: 'CNY' });
+      expect(launches).to.have.length(0);
+      expect(part(el, 'amount')!.textContent).to.equal('¥250.00');
+      const notice = part(el, 'notice')!;
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(notice.textContent).to.equal('商户已将此笔支付的金额从 ¥100.00 改为 ¥250.00，请核对后再付款。');
+      expect(payButton(el).textContent!.trim()).to.equal('确认并支付 ¥250.00');
+      expect(payButton(el).disabled).to.equal(false);
+      expect(payButton(el).getAttribute('aria-describedby')!.split(' ')).to.include('notice');
+      // Calling pay() is no confirmation: only the buyer's click is.
+      await el.pay();
+      expect(launches).to.have.length(0);
+      expect(await recorded(key)).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('the buyer confirms: ecommpay-launch with what was signed, and no second signing request', async () => {
+      const { el, key, signed, launches } = await changed('en');
+      expect(part(el, 'notice')!.textContent).to.equal('The shop changed the amount of this payment from CN¥100.00 to CN¥250.00. Please check it before you pay.');
+      expect(payButton(el).textContent!.trim()).to.equal('Confirm and pay CN¥250.00');
+      const launch = oneEvent(el, 'ecommpay-launch');
+      payButton(el).click();
+      const detail = (await launch).detail as LaunchDetail;
+      expect(detail.params).to.deep.equal(signed);
+      expect(detail.signature).to.equal(SIGNATURE);
+      expect(new URL(detail.url).searchParams.get('payment_amount')).to.equal('25000');
+      expect(launches).to.have.length(1);
+      expect(await recorded(key)).to.have.length(1);
+      // The launch was cancelled: back to an ordinary pay button.
+      await el.updateComplete;
+      expect(part(el, 'notice')).to.equal(null);
+    });
+
+    it('the configuration changes before the buyer confirms: what was signed is dropped, and the next click signs anew', async () => {
+      const { el, key, launches } = await changed();
+      el.amount = 25000;
+      await el.updateComplete;
+      expect(part(el, 'notice')).to.equal(null);
+      expect(payButton(el).textContent!.trim()).to.equal('支付 ¥250.00');
+      const launch = oneEvent(el, 'ecommpay-launch');
+      payButton(el).click();
+      await launch;
+      // Signed again, at the amount now shown: no confirmation needed.
+      expect(await recorded(key)).to.have.length(2);
+      expect(launches).to.have.length(1);
+    });
+
+    it('another currency counts as another amount', async () => {
+      const key = uniqueKey('sign-currency');
+      const { el, events } = await mountCheckout({ ...phAttributes, currency: 'PHP' });
+      el.signUrl = respondUrl(key, { body: { signature: SIGNATURE, params: { ...el.launchParams!, payment_currency: 'USD' } } });
+      stayOnPage(el);
+      const change = oneEvent(el, 'ecommpay-amount-change');
+      payButton(el).click();
+      expect(((await change).detail as AmountChangeDetail).currency).to.equal('USD');
+      expect(events.get('ecommpay-launch')).to.have.length(0);
+    });
   });
 
   it("the backend's params are validated again: sign-invalid-response naming the broken rule", async () => {

@@ -61,7 +61,7 @@ describe('<ecommpay-checkout> presentation', () => {
     payButton(el).click();
     await failed;
     await el.updateComplete;
-    expect(alertText(el)).to.contain('商户暂时无法处理此笔支付');
+    expect(alertText(el)).to.equal('商户暂时无法处理此笔支付，请稍后重试。');
     expect(payButton(el).getAttribute('aria-describedby')).to.equal('error');
     await expect(el).to.be.accessible();
   });
@@ -73,6 +73,38 @@ describe('<ecommpay-checkout> presentation', () => {
     expect(alertText(el)).to.equal('This payment can’t be started. Please contact the shop.');
     expect(payButton(el).getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
+  });
+
+  it('while the configuration is invalid, no amount is shown: nothing would be charged', async () => {
+    // Below CUP's minimum: ¥50.00 is not what the buyer could pay.
+    const { el } = await mountCheckout({ ...cupAttributes, amount: '5000' });
+    expect(part(el, 'amount')).to.equal(null);
+    expect(payButton(el).textContent!.trim()).to.equal('支付');
+    expect(el.shadowRoot!.textContent).not.to.contain('50.00');
+    expect(alertText(el)).to.equal('无法发起此笔支付，请联系商户。');
+    // Valid again: the amount that would be charged.
+    el.amount = '38800';
+    await el.updateComplete;
+    expect(part(el, 'amount')!.textContent).to.equal('¥388.00');
+    expect(alertText(el)).to.equal('');
+  });
+
+  it('an amount that is no whole number shows none', async () => {
+    const { el } = await mountCheckout({ ...cupAttributes, amount: '388.00' });
+    expect(part(el, 'amount')).to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('3.88');
+  });
+
+  it('language="en" with CUP: an English UI, no error, and the Payment Page still in Chinese (language_code zh)', async () => {
+    const { el, events } = await mountCheckout({ ...cupAttributes, language: 'en' });
+    expect(events.get('ecommpay-error')).to.have.length(0);
+    expect(alertText(el)).to.equal('');
+    expect(part(el, 'method')!.textContent).to.equal('CUP Banks (China UnionPay)');
+    expect(part(el, 'amount')!.textContent).to.equal('CN¥100.00');
+    expect(payButton(el).textContent!.trim()).to.equal('Pay CN¥100.00');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('en');
+    expect(el.launchParams!.language_code).to.equal('zh');
+    expect(events.get('ecommpay-ready')![0]!.detail.params.language_code).to.equal('zh');
   });
 });
 
@@ -86,16 +118,33 @@ describe('<ecommpay-checkout> on a mobile device', () => {
     cleanup();
   });
 
-  it('CUP says it is not supported and fires mobile-unsupported instead of launching', async () => {
+  it('CUP: one message saying what to do, a button really disabled and announced as such; no signing request', async () => {
     const key = uniqueKey('mobile');
     const { el, events } = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(key, { body: { signature: 'AAAA' } }) });
-    expect(part(el, 'notice')!.textContent).to.contain('不支持移动设备');
-    expect((events.get('ecommpay-error')![0]!.detail as EcommpayErrorDetail).code).to.equal('mobile-unsupported');
+    const notice = part(el, 'notice')!;
+    expect(notice.textContent).to.equal('银联银行卡支付不支持手机和平板电脑，请在电脑上完成支付。');
+    // Said once: the alert region does not repeat it.
+    expect(alertText(el)).to.equal('');
+    expect(el.shadowRoot!.textContent!.split('不支持手机').length - 1).to.equal(1);
+    // The developer still hears of it, in English.
+    const detail = events.get('ecommpay-error')![0]!.detail as EcommpayErrorDetail;
+    expect(detail).to.deep.equal({ code: 'mobile-unsupported', message: 'CUP Banks does not support mobile devices (set allow-mobile to allow them)' });
+    const button = payButton(el);
+    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-describedby')!.split(' ')).to.include(notice.id);
+    // A script calling pay() gets the failure, and nothing is signed.
     const again = oneEvent(el, 'ecommpay-error');
-    payButton(el).click();
+    void el.pay();
     expect(((await again).detail as EcommpayErrorDetail).code).to.equal('mobile-unsupported');
     expect(await recorded(key)).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('CUP in an English UI: the same, in English', async () => {
+    const { el } = await mountCheckout({ ...cupAttributes, language: 'en' });
+    expect(part(el, 'notice')!.textContent).to.equal('CUP Banks payments can’t be made on a phone or tablet. Please finish this payment on a computer.');
+    expect(alertText(el)).to.equal('');
+    expect(payButton(el).disabled).to.equal(true);
   });
 
   it('allow-mobile lets CUP proceed', async () => {

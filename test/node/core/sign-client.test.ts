@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EcommpayFailure, type IssueParams } from '../../../src/core/errors.ts';
-import { anySignal, checkSignAnswer, signOverHttp, withTimeout, type SignAnswer } from '../../../src/core/sign-client.ts';
+import { anySignal, checkSignAnswer, signFailure, signOverHttp, withTimeout, type SignAnswer } from '../../../src/core/sign-client.ts';
 import { summary } from './helpers.ts';
 
 const PREFIX = 'The signing endpoint\'s answer is not {"signature": "<base64>", "params"?: {...}}: ';
@@ -223,6 +223,12 @@ test('signOverHttp: POSTs {"params"} as JSON and returns the checked answer', as
 const httpFailures: [name: string, handler: Handler, code: string, message: string][] = [
   ['an HTTP error with the backend’s reason', (_q, _b, res) => json(res, 422, { error: 'amount too low' }), 'sign-http', 'The signing endpoint answered HTTP 422: amount too low'],
   ['an HTTP error without a JSON body', (_q, _b, res) => json(res, 500, 'oops'), 'sign-http', 'The signing endpoint answered HTTP 500'],
+  ['a refusal: already paid', (_q, _b, res) => json(res, 409, { error: 'the payment is already paid: A1', code: 'already-paid' }), 'already-paid', 'The signing endpoint answered HTTP 409 (already-paid): the payment is already paid: A1'],
+  ['a refusal: unknown payment', (_q, _b, res) => json(res, 404, { error: 'unknown payment: A1', code: 'unknown-payment' }), 'unknown-payment', 'The signing endpoint answered HTTP 404 (unknown-payment): unknown payment: A1'],
+  ['a refusal: expired, without a message', (_q, _b, res) => json(res, 410, { code: 'expired' }), 'expired', 'The signing endpoint answered HTTP 410 (expired)'],
+  ['a refusal: amount changed', (_q, _b, res) => json(res, 409, { error: 'new total', code: 'amount-changed' }), 'amount-changed', 'The signing endpoint answered HTTP 409 (amount-changed): new total'],
+  ['a code no refusal has stays sign-http', (_q, _b, res) => json(res, 409, { error: 'no', code: 'paid' }), 'sign-http', 'The signing endpoint answered HTTP 409: no'],
+  ['a JSON null body', (_q, _b, res) => json(res, 500, null), 'sign-http', 'The signing endpoint answered HTTP 500'],
   ['a body that is not JSON', (_q, _b, res) => json(res, 200, '<html>'), 'sign-invalid-response', 'The signing endpoint did not answer with JSON'],
   ['JSON that is not an answer', (_q, _b, res) => json(res, 200, { sig: 'x' }), 'sign-invalid-response', `${PREFIX}signature is required`],
 ];
@@ -231,10 +237,30 @@ for (const [name, handler, code, message] of httpFailures) {
   test(`signOverHttp: ${name} → ${code}`, async () => {
     const server = await serve(handler);
     try {
-      await assert.rejects(signOverHttp(server.url, { a: 1 }, new AbortController().signal), { name: 'EcommpayFailure', code, message });
+      await assert.rejects(signOverHttp(server.url, { a: 1 }, new AbortController().signal), (error: EcommpayFailure) => {
+        assert.deepEqual([error.name, error.code, error.message], ['EcommpayFailure', code, message]);
+        if (code !== 'sign-invalid-response') assert.equal(error.status, Number(/HTTP (\d+)/.exec(message)![1]));
+        return true;
+      });
     } finally {
       await server.close();
     }
+  });
+}
+
+const signFailures: [name: string, thrown: unknown, code: string, message: string][] = [
+  ['a failure with a code passes through', new EcommpayFailure('sign-http', 'HTTP 500'), 'sign-http', 'HTTP 500'],
+  ['an error whose code is a refusal', Object.assign(new Error('order A1 is paid'), { code: 'already-paid' }), 'already-paid', 'The sign function refused the payment (already-paid): order A1 is paid'],
+  ['a plain object with a refusal code', { code: 'expired' }, 'expired', 'The sign function refused the payment (expired): [object Object]'],
+  ['an error with another code', Object.assign(new Error('ECONNRESET'), { code: 'ECONNRESET' }), 'sign-invalid-response', 'ECONNRESET'],
+  ['a string', 'no', 'sign-invalid-response', 'no'],
+  ['null', null, 'sign-invalid-response', 'null'],
+];
+
+for (const [name, thrown, code, message] of signFailures) {
+  test(`signFailure: ${name} → ${code}`, () => {
+    const failure = signFailure(thrown);
+    assert.deepEqual([failure.code, failure.message], [code, message]);
   });
 }
 
