@@ -127,7 +127,10 @@ export function createBackend({ connection, store }: BackendOptions): Backend {
     secretKey: connection.secretKey,
     async resolvePayment({ params, request }) {
       const order = await store.getOrder(String(params.payment_id));
-      if (!order || order.flow !== 'checkout' || order.status !== 'created') return null;
+      if (!order || order.flow !== 'checkout') return null;
+      // Nothing signed twice: a paid order says so, and an ended one needs a new order (a payment_id is used once).
+      if (order.status === 'success') return { refuse: 'already-paid' };
+      if (order.status !== 'created') return { refuse: 'expired', message: `order ${order.payment_id} is ${order.status}: start a new order` };
       const back = resultUrl(request, order.payment_id);
       return {
         amount: order.amount,

@@ -169,12 +169,15 @@ export function methodTabs(list: HTMLElement, current: MethodCode): void {
 /** Radio buttons for the method's products; calls `onChoose` with the chosen SKU (at once for the first). */
 export async function productPicker(host: HTMLElement, method: MethodCode, onChoose: (product: Product) => void): Promise<void> {
   const products = (await api<Product[]>('/api/products')).filter((p) => p.method === method);
+  // `?sku=`: the product to start with (the result page's "try again").
+  const wanted = new URLSearchParams(location.search).get('sku');
+  const first = products.find((p) => p.sku === wanted) ?? products[0];
   host.replaceChildren(
-    ...products.map((product, i) => {
-      const input = el('input', { type: 'radio', name: 'product', value: product.sku, checked: i === 0 });
+    ...products.map((product) => {
+      const input = el('input', { type: 'radio', name: 'product', value: product.sku, checked: product === first });
       input.addEventListener('change', () => input.checked && onChoose(product));
       return el('label', { class: 'option' }, input, el('span', { class: 'grow' }, productCard(product)));
     }),
   );
-  if (products[0]) onChoose(products[0]);
+  if (first) onChoose(first);
 }

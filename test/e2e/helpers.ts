@@ -81,6 +81,8 @@ export interface OrderView {
   flow: string;
   amount: number;
   currency: string;
+  customer_id: string;
+  sku: string | null;
   status: string;
   code: string | null;
   message: string | null;

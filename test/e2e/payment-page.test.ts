@@ -193,13 +193,60 @@ test('Philippines, bank-picker: the buyer chooses the bank on the shop page (key
   await page.close();
 });
 
-test('Philippines: Decline declines, and the order says so', async () => {
+test('Philippines: Decline declines, the order says so, and the buyer can try again with a new order', async () => {
   const page = await newTab(world);
   await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=online-philippines-banks&variant=bank`);
   await page.locator('ecommpay-checkout button').waitFor();
+  const declined = await readOrder(world, await page.locator('ecommpay-checkout').getAttribute('payment-id').then(String));
   const paymentId = await pay(page);
   assert.match(await finish(page, 'Decline'), /Payment declined/);
   assert.equal((await waitForStatus(world, paymentId, 'decline')).code, '20105');
+
+  // A declined payment_id can't be paid again: "Try again" starts a new order for the same product.
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await page.waitForURL((url) => url.pathname === '/demo/pages/checkout.html');
+  const checkout = page.locator('ecommpay-checkout');
+  await checkout.getByRole('button').waitFor();
+  const retried = await readOrder(world, String(await checkout.getAttribute('payment-id')));
+  assert.notEqual(retried.payment_id, paymentId);
+  assert.deepEqual([retried.sku, retried.amount, retried.status], [declined.sku, declined.amount, 'created']);
+  await pay(page);
+  // The shop's default display: the method, then the bank.
+  await variants.find((v) => v.id === 'grouped')!.reach(page);
+  assert.match(await finish(page, 'Success'), /Payment successful/);
+  // The declined order can't be signed again either: the buyer would be told to start a new order.
+  const again = await post(world, '/api/ecommpay/sign', { params: { payment_id: paymentId, customer_id: declined.customer_id } });
+  assert.deepEqual([again.status, (again.body as { code: string }).code], [410, 'expired']);
+  await page.close();
+});
+
+test('an order paid in another tab: the buyer reads that it is paid, not "try again"; an unknown order says so', async () => {
+  const page = await newTab(world);
+  await page.goto(`${world.demo.url}/demo/pages/checkout.html?method=cup-bank`);
+  const checkout = page.locator('ecommpay-checkout');
+  await checkout.getByRole('button').waitFor();
+  const paymentId = String(await checkout.getAttribute('payment-id'));
+  const order = await readOrder(world, paymentId);
+
+  // Paid meanwhile, in another tab.
+  const other = await newTab(world);
+  const signed = await post(world, '/api/ecommpay/sign', {
+    params: { payment_id: paymentId, customer_id: order.customer_id, language_code: 'zh', force_payment_method: 'cup-bank' },
+  });
+  const { signature, params } = signed.body as { signature: string; params: Record<string, string | number> };
+  await other.goto(launchUrl(world.demo.sandboxUrl!, params, signature));
+  await finish(other, 'Success');
+  await waitForStatus(world, paymentId, 'success');
+
+  await checkout.getByRole('button').click();
+  const alert = checkout.getByRole('alert');
+  await alert.filter({ hasText: /\S/ }).waitFor();
+  assert.equal(await alert.innerText(), '此订单已支付，无需再次付款。');
+  assert.equal(page.url().startsWith(world.demo.url), true, 'the buyer stays on the shop');
+
+  const unknown = await post(world, '/api/ecommpay/sign', { params: { payment_id: 'NO-SUCH-ORDER', customer_id: 'c' } });
+  assert.deepEqual([unknown.status, (unknown.body as { code: string }).code], [404, 'unknown-payment']);
+  await other.close();
   await page.close();
 });
 
