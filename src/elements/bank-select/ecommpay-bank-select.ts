@@ -311,6 +311,9 @@ export class EcommpayBankSelect extends EcommpayElement {
     const disabled = !!this.disabled || this._formDisabled;
     const display = this._query ?? this.selectedBank?.name ?? '';
     const fallback = !this._loading && this._list?.failure !== undefined;
+    // Test mode narrows the list only for a method with test banks (the Philippines); say so only then.
+    const method = text(this.method);
+    const narrowed = !!this.testMode && isMethodCode(method) && !!methodRules(method).testBankIds;
     let status = '';
     if (this._loading) status = t.loading;
     else if (this._error) status = t.unavailable;
@@ -365,8 +368,8 @@ export class EcommpayBankSelect extends EcommpayElement {
           </ul>
         </div>
         <p part="status" id="status" class="status" role="status">${status}</p>
-        <p part="notice" id="notice" class="notice" ?hidden=${!fallback && !this.testMode}>
-          ${fallback ? t.fallback : nothing} ${this.testMode ? t.testMode : nothing}
+        <p part="notice" id="notice" class="notice" ?hidden=${!fallback && !narrowed}>
+          ${fallback ? t.fallback : nothing} ${narrowed ? t.testMode : nothing}
         </p>
         <p part="error" id="error" class="error">${text(this.error) ?? nothing}</p>
       </div>

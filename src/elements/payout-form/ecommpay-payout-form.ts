@@ -283,9 +283,9 @@ export class EcommpayPayoutForm extends EcommpayElement {
     if (issues.length === 0) {
       this._internals.setValidity({});
     } else {
-      const first = issues[0]!;
-      const anchor = this.renderRoot.querySelector<HTMLElement>(`#${fieldId(first.field)}`) ?? this.renderRoot.querySelector('button') ?? undefined;
-      this._internals.setValidity({ customError: true }, this._message(first), anchor);
+      const first = this._firstOnScreen(issues);
+      const anchor = first?.control ?? this.renderRoot.querySelector('button') ?? undefined;
+      this._internals.setValidity({ customError: true }, this._message(first?.issue ?? issues[0]!), anchor);
     }
   }
 
@@ -346,9 +346,17 @@ export class EcommpayPayoutForm extends EcommpayElement {
   }
 
   private _focusFirstInvalid(): void {
-    const first = this.issues[0];
-    const control = first && this.renderRoot.querySelector<HTMLElement>(`#${fieldId(first.field)}`);
-    control?.focus();
+    this._firstOnScreen(this.issues)?.control.focus();
+  }
+
+  /** The invalid field the buyer meets first on screen (the issues come in the schema's order). */
+  private _firstOnScreen(issues: readonly FieldIssue[]): { issue: FieldIssue; control: HTMLElement } | null {
+    let first: { issue: FieldIssue; control: HTMLElement } | null = null;
+    for (const issue of issues) {
+      const control = this.renderRoot.querySelector<HTMLElement>(`#${fieldId(issue.field)}`);
+      if (control && (!first || first.control.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_PRECEDING)) first = { issue, control };
+    }
+    return first;
   }
 
   /** The outer form is submitting (it passed validation, or it has `novalidate`). */

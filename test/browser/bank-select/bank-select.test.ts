@@ -84,6 +84,16 @@ describe('<ecommpay-bank-select>', () => {
     const { el } = await mountSelect({ method: 'online-philippines-banks', operation: 'payout', 'test-mode': true });
     expect(el.banks.map((b) => b.id)).to.deep.equal([486, 487]);
     expect(notice(el).hidden).to.equal(false);
+    expect(notice(el).textContent!.trim()).to.equal('Test mode: only the test banks are listed.');
+  });
+
+  it('test-mode: CUP has no test banks, so it lists every bank and says nothing of test banks', async () => {
+    const { el } = await mountSelect({ method: 'cup-bank', operation: 'payout', 'test-mode': true, language: 'zh' });
+    const all = await mountSelect({ method: 'cup-bank', operation: 'payout' });
+    expect(el.banks.length).to.be.above(100);
+    expect(el.banks).to.deep.equal(all.el.banks);
+    expect(notice(el).hidden).to.equal(true);
+    expect(el.shadowRoot!.textContent).not.to.contain('测试');
   });
 
   it('loads the live list from banks-url (ecommpay answer shape), filling {method} and {operation}', async () => {

@@ -104,6 +104,33 @@ describe('<ecommpay-payout-form> request', () => {
     await waitUntil(() => el.shadowRoot!.activeElement, 'no field was focused');
     expect(el.shadowRoot!.activeElement!.getAttribute('name')).to.equal('account.customer_name');
   });
+
+  /** The invalid controls in screen (document) order, and the one focused after a failed submit. */
+  async function focusAfterSubmit(el: EcommpayPayoutForm): Promise<{ focused: string | null; onScreen: string[] }> {
+    await submit(el);
+    await waitUntil(() => el.shadowRoot!.activeElement, 'no field was focused');
+    const onScreen = [...el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')].map((c) => c.getAttribute('name')!);
+    return { focused: el.shadowRoot!.activeElement!.getAttribute('name'), onScreen };
+  }
+
+  const focusCases: { name: string; method: 'cup' | 'ph'; values: Record<string, string>; first: string; later: string; amount?: string }[] = [
+    // The schema lists customer.email before customer.first_name; the form shows the names first.
+    { name: 'CUP: a first name in Latin letters and a bad e-mail', method: 'cup', values: { 'customer.first_name': 'Wei', 'customer.email': 'nope' }, first: 'customer.first_name', later: 'customer.email', amount: '100000' },
+    // The schema lists card.pan before payment.amount; the form shows the amount first.
+    { name: 'CUP: a typed amount too low and a bad card number', method: 'cup', values: { 'payment.amount': '1', 'card.pan': '123' }, first: 'payment.amount', later: 'card.pan' },
+    { name: 'Philippines: a typed amount too low and a bad account number', method: 'ph', values: { 'payment.amount': '1', 'account.number': 'x' }, first: 'payment.amount', later: 'account.number' },
+  ];
+
+  for (const c of focusCases) {
+    it(`after a failed submit, focus goes to the first invalid field on screen: ${c.name}`, async () => {
+      const base = c.method === 'cup' ? CUP_VALUES : PH_VALUES;
+      const { el } = await (c.method === 'cup' ? cupForm : phForm)({ ...base, ...c.values }, { amount: c.amount ?? null });
+      const { focused, onScreen } = await focusAfterSubmit(el);
+      expect(onScreen.indexOf(c.first)).to.be.below(onScreen.indexOf(c.later));
+      expect(focused).to.equal(onScreen[0]);
+      expect(focused).to.equal(c.first);
+    });
+  }
 });
 
 describe('<ecommpay-payout-form> rules (one failing case each)', () => {
