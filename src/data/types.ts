@@ -53,4 +53,6 @@ export interface Region {
   readonly id: number;
   /** The region's name, exactly as written in the source table. */
   readonly name: string;
+  /** Its name in Chinese characters (CUP's provinces: 浙江省), shown in a Chinese UI. */
+  readonly zh?: string;
 }

@@ -135,27 +135,27 @@ export const payoutMessages: Record<Lang, PayoutMessages> = {
     issue: (rule, label, p) => {
       switch (rule) {
         case 'required':
-          return `${label} 为必填项`;
+          return `${label}为必填项`;
         case 'min':
-          return `${label} 不得低于 ${p.limit}`;
+          return `${label}不得低于 ${p.limit}`;
         case 'max':
-          return `${label} 不得高于 ${p.limit}`;
+          return `${label}不得高于 ${p.limit}`;
         case 'digits':
-          return `${label} 必须是 ${p.min === p.max ? p.min : `${p.min}–${p.max}`} 位数字`;
+          return `${label}必须是 ${p.min === p.max ? p.min : `${p.min}–${p.max}`} 位数字`;
         case 'luhn':
-          return `${label} 不是有效的卡号（校验失败）`;
+          return `${label}不是有效的卡号（校验失败）`;
         case 'chinese':
-          return `${label} 必须使用中文填写`;
+          return `${label}必须使用中文填写`;
         case 'email':
-          return `${label} 必须是有效的电子邮件地址`;
+          return `${label}必须是有效的电子邮件地址`;
         case 'no-semicolon':
-          return `${label} 不得包含“;”`;
+          return `${label}不得包含“;”`;
         case 'not-in-list':
-          return `${label} 不在可选范围内`;
+          return `${label}不在可选范围内`;
         case 'pattern':
-          return `${label} 的格式应为 ${p.example}`;
+          return `${label}的格式应为 ${p.example}`;
         default:
-          return `${label} 无效`;
+          return `${label}无效`;
       }
     },
   },

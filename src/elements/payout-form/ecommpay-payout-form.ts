@@ -7,6 +7,7 @@ import type { GateBody } from '../../core/gate.ts';
 import { METHOD_CODES, isMethodCode, methodRules, type MethodCode } from '../../core/methods/index.ts';
 import { checkPayout, parseMajorAmount, payoutFields, type PanType, type PayoutCheck, type PayoutField } from '../../core/payout.ts';
 import { CURRENCY, issue } from '../../core/rules.ts';
+import type { Region } from '../../data/types.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { payoutMessages, type PayoutMessages } from '../../i18n/payout.ts';
 import { define } from '../../define.ts';
@@ -141,7 +142,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
   declare private _panType: PanType;
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
-  declare private _regions: readonly { id: number; name: string }[];
+  declare private _regions: readonly Region[];
   declare private _formDisabled: boolean;
 
   private _internals = this.attachInternals();
@@ -458,7 +459,7 @@ export class EcommpayPayoutForm extends EcommpayElement {
         @blur=${this._onBlur}
       >
         <option value="" ?selected=${value === ''}>${t.regionPlaceholder}</option>
-        ${this._regions.map((r) => html`<option value=${String(r.id)} ?selected=${value === String(r.id)}>${r.name}</option>`)}
+        ${this._regions.map((r) => html`<option value=${String(r.id)} ?selected=${value === String(r.id)}>${(this._lang === 'zh' && r.zh) || r.name}</option>`)}
       </select>`;
     } else {
       control = html`<input

@@ -169,9 +169,29 @@ describe('<ecommpay-payout-form> rules (one failing case each)', () => {
     expect(fieldError(el, 'card.pan')).to.equal('Bank account number must be 12–30 digits');
   });
 
+  it('CUP: provinces in Chinese characters in the Chinese UI, in the source’s pinyin in the English one; the value is the region id', async () => {
+    const options = (el: EcommpayPayoutForm) => [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[name="account.region_id"] option')].filter((o) => o.value);
+    const zh = (await mountForm(CUP)).el;
+    const zhOptions = options(zh);
+    expect(zhOptions).to.have.length(34);
+    expect(zhOptions.find((o) => o.value === '34')!.textContent).to.equal('浙江省');
+    expect(zhOptions.find((o) => o.value === '27')!.textContent).to.equal('陕西省');
+    expect(zhOptions.every((o) => /^[\u4e00-\u9fff]+$/.test(o.textContent!))).to.equal(true);
+    const en = (await mountForm({ ...CUP, language: 'en' })).el;
+    expect(options(en).find((o) => o.value === '34')!.textContent).to.equal('Zhejiang Sheng');
+    await fill(zh, 'account.region_id', '34');
+    expect(zh.values['account.region_id']).to.equal('34');
+  });
+
   it('CUP: the Chinese-only rule in Chinese (language="zh" is the default)', async () => {
     const { el } = await cupForm({ ...CUP_VALUES, 'customer.last_name': 'Wang' });
-    expect(fieldError(el, 'customer.last_name')).to.equal('姓（中文） 必须使用中文填写');
+    expect(fieldError(el, 'customer.last_name')).to.equal('姓（中文）必须使用中文填写');
+  });
+
+  it('CUP: a Chinese limit message joins label and text without a Latin space (金额（CNY）不得高于 …)', async () => {
+    const { el } = await cupForm(CUP_VALUES, { amount: null });
+    await fill(el, 'payment.amount', '50000');
+    expect(fieldError(el, 'payment.amount')).to.equal('金额（CNY）不得高于 ¥49,999.00');
   });
 
   it('CUP: 200 kB of Chinese ending in a Latin letter is refused, in every engine (Safari matched the old patterns in quadratic time)', async () => {
