@@ -19,18 +19,18 @@ export const bankSelectStyles = [
       width: 100%;
       min-height: 2.5rem;
       padding: 0.5rem 0.75rem;
-      border: 1px solid var(--ecommpay-border, #8a93a6);
+      border: 1px solid var(--_border);
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: var(--ecommpay-surface, #ffffff);
+      background: var(--_surface);
       color: inherit;
       font: inherit;
     }
     .input:focus-visible {
-      outline: 3px solid var(--ecommpay-focus, #93b4f5);
+      outline: 3px solid var(--_focus);
       outline-offset: 1px;
     }
     .input[aria-invalid='true'] {
-      border-color: var(--ecommpay-error, #b42318);
+      border-color: var(--_error);
     }
     .listbox {
       position: absolute;
@@ -42,9 +42,9 @@ export const bankSelectStyles = [
       margin: 0;
       padding: 0.25rem 0;
       list-style: none;
-      border: 1px solid var(--ecommpay-border, #8a93a6);
+      border: 1px solid var(--_border);
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: var(--ecommpay-surface, #ffffff);
+      background: var(--_surface);
       box-shadow: 0 6px 16px rgb(0 0 0 / 12%);
     }
     .option {
@@ -55,8 +55,8 @@ export const bankSelectStyles = [
       cursor: pointer;
     }
     .option.active {
-      background: var(--ecommpay-accent, #1a56db);
-      color: var(--ecommpay-accent-text, #ffffff);
+      background: var(--_accent);
+      color: var(--_accent-text);
     }
     .option[data-chosen] .name {
       font-weight: 600;
@@ -77,19 +77,19 @@ export const bankSelectStyles = [
       display: none;
     }
     .status {
-      color: var(--ecommpay-muted, #5b6475);
+      color: var(--_muted);
     }
     .notice {
       padding: 0.375rem 0.5rem;
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: #fff8e6;
-      color: #6b4100;
+      background: var(--_notice-surface);
+      color: var(--_text);
     }
     .notice[hidden] {
       display: none;
     }
     .error {
-      color: var(--ecommpay-error, #b42318);
+      color: var(--_error);
     }
   `,
 ];

@@ -8,9 +8,9 @@ export const checkoutStyles = [
       display: grid;
       gap: 0.75rem;
       padding: var(--ecommpay-padding, 1rem);
-      border: 1px solid var(--ecommpay-border, #d6dae3);
+      border: 1px solid var(--ecommpay-border, color-mix(in srgb, var(--_border) 40%, var(--_surface)));
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: var(--ecommpay-surface, #ffffff);
+      background: var(--_surface);
     }
     .summary {
       display: flex;
@@ -25,7 +25,7 @@ export const checkoutStyles = [
     }
     .summary dt {
       font-size: 0.8125rem;
-      color: var(--ecommpay-muted, #5b6475);
+      color: var(--_muted);
     }
     .summary dd {
       margin: 0;
@@ -42,8 +42,8 @@ export const checkoutStyles = [
       margin: 0;
       padding: 0.5rem 0.75rem;
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: #fff8e6;
-      color: #7a4b00;
+      background: var(--_notice-surface);
+      color: var(--_text);
       font-size: 0.9375rem;
     }
     .alert {

@@ -97,16 +97,21 @@ const str = (value: unknown): string | null =>
  * @csspart open - The link that opens the Payment Page in this window instead.
  *
  * @cssproperty --ecommpay-font - Font family.
- * @cssproperty --ecommpay-text - Text colour.
- * @cssproperty --ecommpay-muted - Secondary text colour.
- * @cssproperty --ecommpay-surface - Card background.
- * @cssproperty --ecommpay-border - Card border colour.
+ * @cssproperty --ecommpay-text - Text colour (light #1c2230, dark #e6e9ef).
+ * @cssproperty --ecommpay-muted - Secondary text colour (#5b6475, dark #a9b1c1).
+ * @cssproperty --ecommpay-surface - Background the element paints (#fff, dark #161b26).
+ * @cssproperty --ecommpay-border - Field borders (#8a93a6, dark #6b7488); the card's border is a lighter mix of it unless set.
  * @cssproperty --ecommpay-radius - Corner radius.
+ * @cssproperty --ecommpay-accent - Buttons, links and the chosen option (#1a56db, dark #8ab4ff).
+ * @cssproperty --ecommpay-accent-text - Text on the accent (#fff, dark #0d1117).
+ * @cssproperty --ecommpay-error - Error text and borders (#b42318, dark #ff8a80).
+ * @cssproperty --ecommpay-error-surface - Behind errors (default: 8% of the error colour over the surface).
+ * @cssproperty --ecommpay-notice - The tint of notes (#f5b800).
+ * @cssproperty --ecommpay-notice-surface - Behind notes (default: 16% of the notice tint over the surface).
+ * @cssproperty --ecommpay-focus - Focus ring (default: the accent; keep it at 3:1 or more against the surface).
  * @cssproperty --ecommpay-padding - Card padding.
- * @cssproperty --ecommpay-accent - Button background.
- * @cssproperty --ecommpay-accent-text - Button text colour.
- * @cssproperty --ecommpay-error - Error colour.
- * @cssproperty --ecommpay-focus - Focus ring colour.
+ * @cssproperty --ecommpay-backdrop - `display="modal"`: the backdrop (rgb(15 23 42 / 0.55)).
+ * @cssproperty --ecommpay-frame-height - Frame displays: the Payment Page frame's height (36rem).
  */
 export class EcommpayCheckout extends EcommpayElement {
   static override styles = checkoutStyles;

@@ -9,7 +9,7 @@ export const frameStyles = css`
     padding: 0;
     border: 0;
     border-radius: var(--ecommpay-radius, 0.5rem);
-    background: var(--ecommpay-surface, #ffffff);
+    background: var(--_surface);
     color: inherit;
     box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.3);
   }
@@ -18,7 +18,7 @@ export const frameStyles = css`
     max-height: calc(100dvh - 7rem);
   }
   .dialog::backdrop {
-    background: rgb(15 23 42 / 0.55);
+    background: var(--ecommpay-backdrop, rgb(15 23 42 / 0.55));
   }
   .sheet {
     display: flex;
@@ -56,11 +56,11 @@ export const frameStyles = css`
     cursor: pointer;
   }
   .close:hover {
-    background: rgb(127 127 127 / 0.15);
+    background: color-mix(in srgb, currentColor 15%, transparent);
   }
   .close:focus-visible,
   .open:focus-visible {
-    outline: 3px solid var(--ecommpay-focus, #93b4f5);
+    outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   .frame-status:empty {
@@ -74,7 +74,7 @@ export const frameStyles = css`
     align-items: center;
     gap: 0.5rem;
     margin: 0;
-    color: var(--ecommpay-muted, #5b6475);
+    color: var(--_muted);
   }
   .frame-actions {
     display: grid;
@@ -82,7 +82,7 @@ export const frameStyles = css`
     justify-items: center;
   }
   .open {
-    color: var(--ecommpay-accent, #1a56db);
+    color: var(--_accent);
   }
   .frame {
     display: block;
@@ -90,7 +90,7 @@ export const frameStyles = css`
     height: var(--ecommpay-frame-height, 36rem);
     border: 0;
     border-radius: var(--ecommpay-radius, 0.5rem);
-    background: #ffffff;
+    background: var(--_surface);
   }
   /* Nothing to see until the Payment Page says it has loaded (as ecommpay's plug-ins do). */
   .frame:not(.shown) {

@@ -27,7 +27,7 @@ export const payoutFormStyles = [
     }
     .optional {
       font-weight: 400;
-      color: var(--ecommpay-muted, #5b6475);
+      color: var(--_muted);
     }
     .choice {
       display: flex;
@@ -44,19 +44,19 @@ export const payoutFormStyles = [
       width: 100%;
       min-height: 2.5rem;
       padding: 0.5rem 0.75rem;
-      border: 1px solid var(--ecommpay-border, #8a93a6);
+      border: 1px solid var(--_border);
       border-radius: var(--ecommpay-radius, 0.5rem);
-      background: var(--ecommpay-surface, #ffffff);
+      background: var(--_surface);
       color: inherit;
       font: inherit;
     }
     .input:focus-visible,
     .radio input:focus-visible {
-      outline: 3px solid var(--ecommpay-focus, #93b4f5);
+      outline: 3px solid var(--_focus);
       outline-offset: 1px;
     }
     .input[aria-invalid='true'] {
-      border-color: var(--ecommpay-error, #b42318);
+      border-color: var(--_error);
     }
     .hint,
     .field-error {
@@ -64,10 +64,10 @@ export const payoutFormStyles = [
       font-size: 0.875rem;
     }
     .hint {
-      color: var(--ecommpay-muted, #5b6475);
+      color: var(--_muted);
     }
     .field-error {
-      color: var(--ecommpay-error, #b42318);
+      color: var(--_error);
     }
     .summary {
       display: flex;

@@ -18,19 +18,19 @@ export const redirectStyles = [
       display: none;
     }
     .decline {
-      color: var(--ecommpay-error, #b42318);
+      color: var(--_error);
       font-weight: 600;
     }
     .reason {
       font-weight: 400;
-      color: var(--ecommpay-muted, #5b6475);
+      color: var(--_muted);
     }
     a.fallback {
-      color: var(--ecommpay-accent, #1a56db);
+      color: var(--_accent);
       font-weight: 600;
     }
     a.fallback:focus-visible {
-      outline: 3px solid var(--ecommpay-focus, #93b4f5);
+      outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
     .alert {

@@ -93,13 +93,18 @@ function topRefused(): boolean {
  * @csspart error - The `role="alert"` region.
  *
  * @cssproperty --ecommpay-font - Font family.
- * @cssproperty --ecommpay-text - Text colour.
- * @cssproperty --ecommpay-muted - Secondary text colour.
+ * @cssproperty --ecommpay-text - Text colour (light #1c2230, dark #e6e9ef).
+ * @cssproperty --ecommpay-muted - Secondary text colour (#5b6475, dark #a9b1c1).
+ * @cssproperty --ecommpay-surface - Background the element paints (#fff, dark #161b26).
+ * @cssproperty --ecommpay-border - Field borders (#8a93a6, dark #6b7488); the card's border is a lighter mix of it unless set.
  * @cssproperty --ecommpay-radius - Corner radius.
- * @cssproperty --ecommpay-accent - Button background and link colour.
- * @cssproperty --ecommpay-accent-text - Button text colour.
- * @cssproperty --ecommpay-error - Error and decline colour.
- * @cssproperty --ecommpay-focus - Focus ring colour.
+ * @cssproperty --ecommpay-accent - Buttons, links and the chosen option (#1a56db, dark #8ab4ff).
+ * @cssproperty --ecommpay-accent-text - Text on the accent (#fff, dark #0d1117).
+ * @cssproperty --ecommpay-error - Error text and borders (#b42318, dark #ff8a80).
+ * @cssproperty --ecommpay-error-surface - Behind errors (default: 8% of the error colour over the surface).
+ * @cssproperty --ecommpay-notice - The tint of notes (#f5b800).
+ * @cssproperty --ecommpay-notice-surface - Behind notes (default: 16% of the notice tint over the surface).
+ * @cssproperty --ecommpay-focus - Focus ring (default: the accent; keep it at 3:1 or more against the surface).
  */
 export class EcommpayRedirect extends EcommpayElement {
   static override styles = redirectStyles;
