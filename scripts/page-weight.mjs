@@ -42,9 +42,13 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
  * every property as text (about 0.78 kB); the redirect checks its three timers, the origin that
  * answers `src`, the URL's length and lone surrogates, reports a Firefox CSP refusal with its
  * directive, and never restarts on new timings (about 0.73 kB).
+ *
+ * Issue 14 raised them for the buyer's side: the checkout's texts for every refusal in two
+ * languages, the amount-change confirmation and its event, the mobile notice (about 0.75 kB); and
+ * on every page the themes: each colour through a private default, light and dark (about 0.28 kB).
  */
 const MODULE_PAGE_GOAL = 16 * 1024;
-const BUDGETS = { checkout: 22_000, redirect: 18_100, 'iife-checkout': 38_200 };
+const BUDGETS = { checkout: 23_100, redirect: 18_400, 'iife-checkout': 39_600 };
 
 /** How long a page may take to reach its goal before it counts as failed. */
 const PAGE_TIMEOUT_MS = 15_000;
