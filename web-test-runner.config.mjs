@@ -47,6 +47,16 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   middleware: [testEndpoints],
   plugins: [
+    // `bring-to-front`: two test pages share each browser, and Chromium sends a key to the page in
+    // front only: a test pressing Escape on a dialog brings its own page forward first.
+    {
+      name: 'bring-to-front',
+      async executeCommand({ command, session }) {
+        if (command !== 'bring-to-front') return undefined;
+        await session.browser.getPage?.(session.id)?.bringToFront?.();
+        return true;
+      },
+    },
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -5,7 +5,7 @@
  * the test page on `localhost` talks to a Payment Page on `127.0.0.1` (or the other way round).
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
 import type { CloseDetail, PaymentDetail } from '../../../src/elements/checkout/events.ts';
 import type { LaunchDetail, RedirectDetail } from '../../../src/index.ts';
@@ -95,6 +95,12 @@ afterEach(() => {
   document.querySelectorAll('body > form[hidden]').forEach((f) => f.remove());
 });
 
+/** Escape, on this page: another test page may be in front, and Chromium sends keys to that one. */
+async function pressEscape(): Promise<void> {
+  await executeServerCommand('bring-to-front');
+  await sendKeys({ press: 'Escape' });
+}
+
 describe('<ecommpay-checkout display="modal">', () => {
   it('signs without frame_mode, then opens the page with frame_mode=popup in a modal dialog', async () => {
     const { el, key, launch } = await open();
@@ -132,7 +138,7 @@ describe('<ecommpay-checkout display="modal">', () => {
   it('Escape closes it (reason buyer)', async () => {
     const { el } = await open();
     const closed = oneEvent(el, 'ecommpay-close');
-    await sendKeys({ press: 'Escape' });
+    await pressEscape();
     expect(((await closed).detail as CloseDetail).reason).to.equal('buyer');
     expect(dialogOf(el)).to.equal(null);
   });
@@ -206,7 +212,7 @@ describe('<ecommpay-checkout display="modal">', () => {
   it('Escape: focus back on the pay button, scrolling back', async () => {
     const { el } = await open();
     const closed = oneEvent(el, 'ecommpay-close');
-    await sendKeys({ press: 'Escape' });
+    await pressEscape();
     await closed;
     await until(() => shadow(el).activeElement === payButton(el), 'focus did not return to the pay button');
     expect(document.documentElement.style.overflow).to.equal('');
