@@ -91,6 +91,19 @@ async function focusRing(): Promise<number> {
   return contrast(ring.outlineColor, getComputedStyle(el.shadowRoot!.querySelector('.base')!).backgroundColor);
 }
 
+/** axe's colour contrast over every state, and the focus ring, in the scheme and theme set up around them. */
+function contrastTests(): void {
+  for (const state of STATES) {
+    it(`${state.name}: colour contrast`, async () => {
+      await expect(await state.mount()).to.be.accessible(CONTRAST);
+    });
+  }
+
+  it('the focus ring: 3:1 or more against the surface', async () => {
+    expect(await focusRing()).to.be.at.least(3);
+  });
+}
+
 function themed(css: string, pageBackground: string): () => void {
   const style = document.createElement('style');
   style.textContent = `${css}\nbody { background: ${pageBackground}; }`;
@@ -105,15 +118,7 @@ describe('themes', () => {
   });
 
   describe('light defaults', () => {
-    for (const state of STATES) {
-      it(`${state.name}: colour contrast`, async () => {
-        await expect(await state.mount()).to.be.accessible(CONTRAST);
-      });
-    }
-
-    it('the focus ring: 3:1 or more against the surface', async () => {
-      expect(await focusRing()).to.be.at.least(3);
-    });
+    contrastTests();
   });
 
   describe('dark defaults (prefers-color-scheme: dark)', () => {
@@ -139,15 +144,7 @@ describe('themes', () => {
       expect(luminance(getComputedStyle(el.shadowRoot!.querySelector('.base')!).backgroundColor)).to.be.below(0.05);
     });
 
-    for (const state of STATES) {
-      it(`${state.name}: colour contrast`, async () => {
-        await expect(await state.mount()).to.be.accessible(CONTRAST);
-      });
-    }
-
-    it('the focus ring: 3:1 or more against the surface', async () => {
-      expect(await focusRing()).to.be.at.least(3);
-    });
+    contrastTests();
   });
 
   describe("the README's dark theme on a dark page (whatever the system's scheme)", () => {
@@ -157,14 +154,6 @@ describe('themes', () => {
     });
     afterEach(() => restore());
 
-    for (const state of STATES) {
-      it(`${state.name}: colour contrast`, async () => {
-        await expect(await state.mount()).to.be.accessible(CONTRAST);
-      });
-    }
-
-    it('the focus ring: 3:1 or more against the surface', async () => {
-      expect(await focusRing()).to.be.at.least(3);
-    });
+    contrastTests();
   });
 });

@@ -4,10 +4,10 @@
  * statuses, "try again" only where it can help), while `ecommpay-error` tells the developer, in
  * English, with the code; a backend's refusal code reaches the event as the code itself.
  */
-import { expect, oneEvent } from '@open-wc/testing';
-import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
+import { expect } from '@open-wc/testing';
+import type { EcommpayErrorDetail } from '../../../src/index.ts';
 import { cleanup, respondUrl, uniqueKey } from '../helpers.ts';
-import { alertText, mountCheckout, payButton, phAttributes, type Attributes } from './fixtures.ts';
+import { alertText, failureOf, mountCheckout, payButton, phAttributes, type Attributes } from './fixtures.ts';
 
 interface Case {
   name: string;
@@ -124,12 +124,6 @@ const CASES: Case[] = [
 /** What a buyer must never read: attribute or parameter names, minor units, HTTP statuses. */
 const JARGON = /sign-url|payment_|amount must|minor|HTTP|\b(4|5)\d\d\b|\b100\b|undefined|null|\{|\}/;
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
-
-async function failureOf(el: EcommpayCheckout): Promise<EcommpayErrorDetail> {
-  const event = oneEvent(el, 'ecommpay-error');
-  payButton(el).click();
-  return (await event).detail as EcommpayErrorDetail;
-}
 
 describe('<ecommpay-checkout>: what the buyer reads and what the developer reads', () => {
   afterEach(cleanup);

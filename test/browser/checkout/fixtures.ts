@@ -1,6 +1,7 @@
 /** Valid base configurations of `<ecommpay-checkout>` for each method, and a mount helper. */
 import '../../../src/index.ts';
-import type { EcommpayCheckout } from '../../../src/index.ts';
+import { oneEvent } from '@open-wc/testing';
+import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
 import { mount } from '../helpers.ts';
 
 export const CHECKOUT_EVENTS = ['ecommpay-ready', 'ecommpay-launch', 'ecommpay-error'];
@@ -23,4 +24,11 @@ export const alertText = (el: EcommpayCheckout) => (el.shadowRoot!.querySelector
 /** Cancels navigation for every launch, as a merchant opening the URL itself would. */
 export function stayOnPage(el: EcommpayCheckout): void {
   el.addEventListener('ecommpay-launch', (e) => e.preventDefault());
+}
+
+/** Clicks the pay button and answers the `ecommpay-error` detail that follows. */
+export async function failureOf(el: EcommpayCheckout): Promise<EcommpayErrorDetail> {
+  const event = oneEvent(el, 'ecommpay-error');
+  payButton(el).click();
+  return (await event).detail as EcommpayErrorDetail;
 }

@@ -3,18 +3,12 @@
  * a click storm, removal mid-request, and the launch URL verified with the server helper.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { AmountChangeDetail, EcommpayCheckout, EcommpayErrorDetail, LaunchDetail } from '../../../src/index.ts';
+import type { AmountChangeDetail, EcommpayCheckout, LaunchDetail } from '../../../src/index.ts';
 import { signParams, verifySignature } from '../../../src/server/index.ts';
 import { cleanup, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
-import { alertText, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
+import { alertText, failureOf, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
 
 const SIGNATURE = 'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==';
-
-async function failureOf(el: EcommpayCheckout): Promise<EcommpayErrorDetail> {
-  const event = oneEvent(el, 'ecommpay-error');
-  payButton(el).click();
-  return (await event).detail as EcommpayErrorDetail;
-}
 
 describe('<ecommpay-checkout> signing', () => {
   afterEach(cleanup);
