@@ -46,9 +46,14 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
  * Issue 14 raised them for the buyer's side: the checkout's texts for every refusal in two
  * languages, the amount-change confirmation and its event, the mobile notice (about 0.75 kB); and
  * on every page the themes: each colour through a private default, light and dark (about 0.28 kB).
+ *
+ * Issue 15 raised them for the package: the licence banner on each file that bundles Lit or zod
+ * (about 0.07 kB), and on every element the check for an object a framework set as an attribute
+ * before the element was defined (about 0.1 kB; the report itself is a chunk fetched only then,
+ * which the IIFE carries inline).
  */
 const MODULE_PAGE_GOAL = 16 * 1024;
-const BUDGETS = { checkout: 23_100, redirect: 18_400, 'iife-checkout': 39_600 };
+const BUDGETS = { checkout: 23_100, redirect: 18_500, 'iife-checkout': 39_800 };
 
 /** How long a page may take to reach its goal before it counts as failed. */
 const PAGE_TIMEOUT_MS = 15_000;

@@ -14,8 +14,9 @@ const BUDGETS = {
   'ecommpay-elements.js': 1_000,
   // With the frame displays' code (issue 12), which the IIFE cannot leave out: 43.3 kB; with
   // issue 13's rules (best_before, timers, URL lengths, src's origin, hostile values): 44.9 kB;
-  // with issue 14's buyer texts, amount-change confirmation and light/dark themes: 46.6 kB.
-  'ecommpay-elements.iife.js': 46_900,
+  // with issue 14's buyer texts, amount-change confirmation and light/dark themes: 46.6 kB; with
+  // issue 15's licence banner and the report of objects set as attributes: 47.0 kB.
+  'ecommpay-elements.iife.js': 47_200,
   chunks: 15_000,
 };
 

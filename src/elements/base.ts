@@ -63,6 +63,23 @@ export abstract class EcommpayElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this._onPageShow);
+    this._reportStringifiedObjects();
+  }
+
+  /**
+   * An object a framework set as an attribute because this element was not defined yet (see
+   * ./stringified.ts): reported once the element has rendered, so listeners added with it hear it.
+   */
+  private _reportStringifiedObjects(): void {
+    for (const { name, value } of this.attributes) {
+      if (!value.startsWith('[object ')) continue;
+      void Promise.all([import('./stringified.ts'), this.updateComplete]).then(([{ stringifiedObject }]) => {
+        const detail = stringifiedObject(this, name, value);
+        if (!detail) return;
+        warnOnce(detail);
+        this.dispatchEvent(new EcommpayErrorEvent(detail));
+      });
+    }
   }
 
   override disconnectedCallback(): void {

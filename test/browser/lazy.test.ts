@@ -1,11 +1,12 @@
 /**
- * The entry defines `<ecommpay-bank-select>` and `<ecommpay-payout-form>` lazily: when one appears
- * in the document, or at once through `loadBankSelect()` / `loadPayoutForm()` for elements in a
- * shadow root of the merchant's own, which the document cannot see into. (Each test file runs in a
- * page of its own, so nothing here is defined before the entry runs.)
+ * The CDN entry defines every element lazily: when one appears in the document, or at once through
+ * `loadBankSelect()` / `loadPayoutForm()` for elements in a shadow root of the merchant's own, which
+ * the document cannot see into. (Each test file runs in a page of its own, so nothing here is
+ * defined before the entry runs.)
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import { loadPayoutForm } from '../../src/index.ts';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { loadPayoutForm } from '../../src/cdn.ts';
+import type { EcommpayErrorEvent, EcommpayPayoutForm } from '../../src/index.ts';
 import { lazyDefine, loadOnce } from '../../src/elements/lazy.ts';
 import { cleanup } from './helpers.ts';
 
@@ -33,7 +34,15 @@ describe('lazy definition of the chunked elements', () => {
     document.body.append(host);
     const form = document.createElement('ecommpay-payout-form');
     form.setAttribute('method', 'cup-bank');
-    host.attachShadow({ mode: 'open' }).append(form);
+    // What a framework's ref (or any script) sets before the element is defined: a plain property
+    // of the HTMLElement, which the upgrade must take over rather than leave hiding the accessor.
+    (form as unknown as { values: Record<string, string> }).values = { 'customer.first_name': '伟' };
+    // What React 19 sets for `values={…}` on an element it does not know yet: the object as text.
+    const stringified = document.createElement('ecommpay-payout-form');
+    stringified.setAttribute('method', 'cup-bank');
+    stringified.setAttribute('values', String({ 'customer.first_name': '伟' }));
+    const reported = oneEvent(stringified, 'ecommpay-error') as Promise<EcommpayErrorEvent>;
+    host.attachShadow({ mode: 'open' }).append(form, stringified);
     await seen;
     expect(customElements.get('ecommpay-payout-form'), 'the document saw into a shadow root').to.equal(undefined);
     // No load is under way: loadOnce runs this probe (a load under way or done would be given instead).
@@ -48,6 +57,14 @@ describe('lazy definition of the chunked elements', () => {
     expect(customElements.get('ecommpay-payout-form')).to.equal(PayoutForm);
     expect(form).to.be.instanceOf(PayoutForm);
     await waitUntil(() => form.shadowRoot?.querySelector('form, [part~=base]'), 'the payout form did not render');
+    expect(Object.hasOwn(form, 'values'), 'the early property still hides the accessor').to.equal(false);
+    expect((form as EcommpayPayoutForm).values).to.deep.equal({ 'customer.first_name': '伟' });
+
+    const { detail } = await reported;
+    expect(detail.code).to.equal('invalid-config');
+    expect(detail.issues).to.deep.equal([{ field: 'values', rule: 'type', message: detail.message }]);
+    expect(detail.message).to.match(/^values reached <ecommpay-payout-form> as the attribute values="\[object Object\]", set before the element was defined/);
+    expect(detail.message).to.contain("import 'ecommpay-elements/payout-form'");
   });
 });
 
