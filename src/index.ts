@@ -1,49 +1,39 @@
 /**
- * `ecommpay-elements`: defines every element (side effect) and exports their classes and types.
+ * `ecommpay-elements`: defines every element (side effect) and exports their classes, their
+ * events, and the DOM-free helpers of `ecommpay-elements/core`.
  *
- *   <script type="module" src="https://cdn.jsdelivr.net/npm/ecommpay-elements/dist/cdn/ecommpay-elements.js"></script>
- *   <ecommpay-checkout method="cup-bank" …></ecommpay-checkout>
+ *   import 'ecommpay-elements';            // all four elements
+ *   import 'ecommpay-elements/checkout';   // one element: a bundle without the others
  *
- * `<ecommpay-checkout>` and `<ecommpay-redirect>` are in the entry. `<ecommpay-bank-select>` and
- * `<ecommpay-payout-form>` (with the bank catalogues and the Gate schemas they need) load from
- * chunks of their own the moment one appears in the document, so a checkout page does not pay
- * for them; `await customElements.whenDefined('ecommpay-payout-form')` tells when one is ready, and
- * `loadBankSelect()` / `loadPayoutForm()` load them at once (for use inside your own shadow roots).
+ * Each element is defined the moment this module runs, so a framework that renders one right
+ * after (React 19 sets a property only when the element already has it) sets its properties,
+ * not attributes. The CDN file (`dist/cdn/ecommpay-elements.js`) loads each element on first use
+ * instead; see `./cdn.ts`.
  */
 import { define } from './define.ts';
+import { EcommpayBankSelect } from './elements/bank-select/ecommpay-bank-select.ts';
 import { EcommpayCheckout } from './elements/checkout/ecommpay-checkout.ts';
-import { lazyDefine } from './elements/lazy.ts';
 import { loadBankSelect, loadPayoutForm } from './elements/loaders.ts';
+import { EcommpayPayoutForm } from './elements/payout-form/ecommpay-payout-form.ts';
 import { EcommpayRedirect } from './elements/redirect/ecommpay-redirect.ts';
 
+// Here rather than by importing './checkout.ts' and the others: an entry another entry imports
+// becomes a shared chunk, and its side effect would leave the files `sideEffects` names.
 define('ecommpay-checkout', EcommpayCheckout);
 define('ecommpay-redirect', EcommpayRedirect);
-lazyDefine('ecommpay-bank-select', loadBankSelect);
-lazyDefine('ecommpay-payout-form', loadPayoutForm);
+define('ecommpay-bank-select', EcommpayBankSelect);
+define('ecommpay-payout-form', EcommpayPayoutForm);
 
-export { loadBankSelect, loadPayoutForm };
-export type { EcommpayBankSelect } from './elements/bank-select/ecommpay-bank-select.ts';
-export type { EcommpayPayoutForm } from './elements/payout-form/ecommpay-payout-form.ts';
-export { EcommpayCheckout, EcommpayRedirect };
-export type { EcommpayBanksEvent } from './elements/bank-select/events.ts';
-export type { EcommpayPayoutSubmitEvent } from './elements/payout-form/events.ts';
+export { EcommpayCheckout, EcommpayRedirect, EcommpayBankSelect, EcommpayPayoutForm };
 export { EcommpayAmountChangeEvent, EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from './elements/events.ts';
 export type { AmountChangeDetail, LaunchDetail, ReadyDetail } from './elements/events.ts';
 export { EcommpayCloseEvent, EcommpayPaymentEvent } from './elements/checkout/events.ts';
-export type { CloseDetail, PaymentDetail, PaymentStatus } from './elements/checkout/events.ts';
-export type { Display } from './core/payment-page.ts';
+export type { CloseDetail, PaymentDetail } from './elements/checkout/events.ts';
 export { EcommpayRedirectEvent, EcommpayStatusEvent } from './elements/redirect/events.ts';
 export type { RedirectDetail, StatusDetail } from './elements/redirect/events.ts';
+export { EcommpayBanksEvent } from './elements/bank-select/events.ts';
+export { EcommpayPayoutSubmitEvent } from './elements/payout-form/events.ts';
 export type { PayoutSubmitDetail } from './elements/payout-form/events.ts';
-export type { BankList, BankOption } from './core/banks.ts';
-export type { GateBody } from './core/gate.ts';
-export { ERROR_CODES, EcommpayFailure, SIGN_REFUSALS } from './core/errors.ts';
-export type { ErrorCode, EcommpayErrorDetail, FieldIssue, IssueParams, IssueRule, SignRefusal } from './core/errors.ts';
-export { METHODS, cupBank, onlinePhilippinesBanks } from './core/methods/index.ts';
-export type { MethodCode, MethodRules, AmountRange } from './core/methods/index.ts';
-export { parseCheckoutConfig, memoiseCheckout, paramIssues } from './core/launch.ts';
-export type { CheckoutConfig, CheckoutInput, LaunchParams } from './core/launch.ts';
-export { parseRedirectData, mergeQuery } from './core/redirect.ts';
-export type { RedirectData, RedirectField, RedirectMethod, RedirectPlan } from './core/redirect.ts';
-export { launchUrl, DEFAULT_PAYMENT_PAGE_URL } from './core/payment-page.ts';
-export type { SignAnswer, SignFunction } from './core/sign-client.ts';
+export * from './core.ts';
+/** Kept for code written for the lazy layout: the elements are already defined, so these resolve at once. */
+export { loadBankSelect, loadPayoutForm };

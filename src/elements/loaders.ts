@@ -29,7 +29,7 @@ const loader =
     );
 
 /** Loads and defines `<ecommpay-checkout>`, and gives its class. */
-export const loadCheckout: () => Promise<typeof EcommpayCheckout> = loader(
+export const loadCheckout: () => Promise<typeof EcommpayCheckout> = /* @__PURE__ */ loader(
   'ecommpay-checkout',
   () => import('./checkout/ecommpay-checkout.ts').then((m) => m.EcommpayCheckout),
   runtime,
@@ -37,7 +37,7 @@ export const loadCheckout: () => Promise<typeof EcommpayCheckout> = loader(
 );
 
 /** Loads and defines `<ecommpay-redirect>`, and gives its class. */
-export const loadRedirect: () => Promise<typeof EcommpayRedirect> = loader(
+export const loadRedirect: () => Promise<typeof EcommpayRedirect> = /* @__PURE__ */ loader(
   'ecommpay-redirect',
   () => import('./redirect/ecommpay-redirect.ts').then((m) => m.EcommpayRedirect),
   runtime,
@@ -48,7 +48,7 @@ export const loadRedirect: () => Promise<typeof EcommpayRedirect> = loader(
  * the first time one appears in the document; call it for one that lives in a shadow root of your
  * own (a Lit, Stencil or Angular component), which the document cannot see into.
  */
-export const loadBankSelect: () => Promise<typeof EcommpayBankSelect> = loader(
+export const loadBankSelect: () => Promise<typeof EcommpayBankSelect> = /* @__PURE__ */ loader(
   'ecommpay-bank-select',
   () => import('./bank-select/ecommpay-bank-select.ts').then((m) => m.EcommpayBankSelect),
   runtime,
@@ -56,7 +56,7 @@ export const loadBankSelect: () => Promise<typeof EcommpayBankSelect> = loader(
 );
 
 /** Loads and defines `<ecommpay-payout-form>` (and the bank choice it uses) now; see {@link loadBankSelect}. */
-export const loadPayoutForm: () => Promise<typeof EcommpayPayoutForm> = loader(
+export const loadPayoutForm: () => Promise<typeof EcommpayPayoutForm> = /* @__PURE__ */ loader(
   'ecommpay-payout-form',
   () => import('./payout-form/ecommpay-payout-form.ts').then((m) => m.EcommpayPayoutForm),
   runtime,

@@ -1,7 +1,7 @@
 /** <ecommpay-bank-select>: accessibility, lists by operation, live list and fallback, keyboard, form value. */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../src/elements/bank-select/define.ts';
+import '../../../src/bank-select.ts';
 import type { EcommpayBankSelect } from '../../../src/elements/bank-select/ecommpay-bank-select.ts';
 import { cleanup, mount, recorded, respondUrl, uniqueKey } from '../helpers.ts';
 

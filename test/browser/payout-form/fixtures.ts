@@ -1,6 +1,6 @@
 /** Helpers for <ecommpay-payout-form> tests: mount, fill fields, read errors. */
 import { waitUntil } from '@open-wc/testing';
-import '../../../src/elements/payout-form/define.ts';
+import '../../../src/payout-form.ts';
 import type { EcommpayBankSelect } from '../../../src/elements/bank-select/ecommpay-bank-select.ts';
 import type { EcommpayPayoutForm } from '../../../src/elements/payout-form/ecommpay-payout-form.ts';
 import { mount } from '../helpers.ts';

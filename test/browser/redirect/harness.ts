@@ -3,7 +3,7 @@
  * navigations (form POSTs, `location.assign`) happen in the frame and never take the test page away.
  * The frame's Navigation API records every navigation it starts; `block` cancels them.
  */
-import '../../../src/elements/redirect/define.ts';
+import '../../../src/redirect.ts';
 import type { EcommpayRedirect } from '../../../src/elements/redirect/ecommpay-redirect.ts';
 import { waitUntil } from '@open-wc/testing';
 import { cleanup, mount } from '../helpers.ts';
@@ -82,7 +82,7 @@ export async function openFrame(sandbox?: string, head = ''): Promise<Frame> {
   iframe.title = 'redirect test frame';
   iframe.srcdoc =
     `<!doctype html><html lang="en"><head>${head}<title>frame</title></head><body>` +
-    '<script type="module" src="/src/elements/redirect/define.ts"></script></body></html>';
+    '<script type="module" src="/src/redirect.ts"></script></body></html>';
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   document.body.append(iframe);
   frames.push(iframe);
