@@ -16,9 +16,9 @@ import { EcommpayBanksEvent } from './events.ts';
  * Philippines: the live list from your backend, or the bundled catalogue when that fails
  * (with a visible note). Form-associated: submits `name=<bank_id>`.
  *
- * @event change - The buyer chose a bank; read `value` (or `bankId`, `selectedBank`).
- * @event ecommpay-banks - `{ banks, source, failure? }`: a list loaded (`source` `live` or `catalogue`).
- * @event ecommpay-error - `{ code: 'load-failed', message }`: neither the live list nor the bundled catalogue could be loaded (tried again on the next change or reconnection).
+ * @event {Event} change - The buyer chose a bank; read `value` (or `bankId`, `selectedBank`).
+ * @event {EcommpayBanksEvent} ecommpay-banks - `{ banks, source, failure? }`: a list loaded (`source` `live` or `catalogue`).
+ * @event {EcommpayErrorEvent} ecommpay-error - `{ code: 'load-failed', message }`: neither the live list nor the bundled catalogue could be loaded (tried again on the next change or reconnection).
  *
  * @csspart base - The wrapper.
  * @csspart label - The visible label.

@@ -65,20 +65,20 @@ const str = (value: unknown): string | null =>
  *
  * @slot - The pay button's label (default: "Pay ¥100.00" / "支付 ¥100.00").
  *
- * @event ecommpay-ready - `{ params }`: the configuration became valid.
- * @event ecommpay-launch - `{ url, params, signature, display }`, cancelable: about to open the Payment Page.
- * @event ecommpay-amount-change - `{ amount, currency, previousAmount, previousCurrency }`: the backend signed another
+ * @event {EcommpayReadyEvent} ecommpay-ready - `{ params }`: the configuration became valid.
+ * @event {EcommpayLaunchEvent} ecommpay-launch - `{ url, params, signature, display }`, cancelable: about to open the Payment Page.
+ * @event {EcommpayAmountChangeEvent} ecommpay-amount-change - `{ amount, currency, previousAmount, previousCurrency }`: the backend signed another
  * amount than the one shown; the element shows it and opens nothing until the buyer confirms it.
- * @event ecommpay-error - `{ code, message, issues?, status? }`: invalid configuration, mobile device (CUP), a signing failure
+ * @event {EcommpayErrorEvent} ecommpay-error - `{ code, message, issues?, status? }`: invalid configuration, mobile device (CUP), a signing failure
  * (`sign-http`, `sign-network`, `sign-timeout`, `sign-invalid-response`, or the backend's refusal: `unknown-payment`,
  * `already-paid`, `amount-changed`, `expired`),
  * `load-failed` when the bank choice of `bank-picker` or the frame code could not be loaded (tried again on the next
  * click), `frame-load-failed` when a framed Payment Page did not load, `invalid-redirect` when it asked to send the page
  * somewhere that breaks a rule.
- * @event ecommpay-payment - `{ status, data }` (frame displays): the Payment Page reported `sent`, `success`, `fail`,
+ * @event {EcommpayPaymentEvent} ecommpay-payment - `{ status, data }` (frame displays): the Payment Page reported `sent`, `success`, `fail`,
  * `canceled` or `try-again`. A hint for the page, never proof of payment: the callback is.
- * @event ecommpay-close - `{ reason }` (frame displays): the frame closed, by the `buyer` or by the `payment-page`.
- * @event ecommpay-redirect - `{ method, url, fields }`, cancelable (frame displays): the Payment Page is sending the
+ * @event {EcommpayCloseEvent} ecommpay-close - `{ reason }` (frame displays): the frame closed, by the `buyer` or by the `payment-page`.
+ * @event {EcommpayRedirectEvent} ecommpay-redirect - `{ method, url, fields }`, cancelable (frame displays): the Payment Page is sending the
  * whole page to a bank.
  *
  * @csspart base - The card around everything.

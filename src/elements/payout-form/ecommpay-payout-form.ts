@@ -29,8 +29,8 @@ const fieldId = (name: string) => `f-${name.replace(/\./g, '-')}`;
  *
  * @slot - The submit button's label (default "Request payout" / "申请提现").
  *
- * @event ecommpay-payout-submit - `{ method, request }`: valid details were submitted (its own button, Enter, or the outer form's submit).
- * @event ecommpay-error - `{ code: 'load-failed', message }`: the region list could not be loaded (tried again when `method` changes or the form reconnects).
+ * @event {EcommpayPayoutSubmitEvent} ecommpay-payout-submit - `{ method, request }`: valid details were submitted (its own button, Enter, or the outer form's submit).
+ * @event {EcommpayErrorEvent} ecommpay-error - `{ code: 'load-failed', message }`: the region list could not be loaded (tried again when `method` changes or the form reconnects).
  *
  * @csspart base - The wrapper.
  * @csspart field - Each field's wrapper.

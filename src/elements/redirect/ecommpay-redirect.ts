@@ -75,11 +75,11 @@ function topRefused(): boolean {
  * with the body merged into the URL's query. The data can be given directly or polled from the
  * merchant's backend (`src`). Only absolute `https:`/`http:` URLs with a flat body are followed.
  *
- * @event ecommpay-redirect - `{ method, url, fields }`, cancelable: about to navigate. For `GET`,
+ * @event {EcommpayRedirectEvent} ecommpay-redirect - `{ method, url, fields }`, cancelable: about to navigate. For `GET`,
  * `url` already carries the fields; `fields` are `[name, value]` string pairs.
- * @event ecommpay-status - `{ status, final, code?, message? }`: `src` reported a new payment status;
+ * @event {EcommpayStatusEvent} ecommpay-status - `{ status, final, code?, message? }`: `src` reported a new payment status;
  * `final` for `decline` (shown to the buyer) and `success`, after which polling stops.
- * @event ecommpay-error - `{ code, message, issues? }`: `invalid-redirect` for data breaking a rule
+ * @event {EcommpayErrorEvent} ecommpay-error - `{ code, message, issues? }`: `invalid-redirect` for data breaking a rule
  * (`issues` name the field: `method`, `url`, `body`, `body.<key>`, `redirect-data`);
  * `redirect-unavailable` when `src` fails (HTTP errors or no network several times in a row, or no
  * `redirect_data` within `poll-timeout`; field `src`); `redirect-blocked` when
