@@ -1,9 +1,11 @@
 // Sizes of the CDN files (minified, gzip -9, brotli -11) and the budgets CI enforces on them.
 // Usage: node scripts/size.mjs          print a table
 //        node scripts/size.mjs --check  also fail when a file exceeds its budget
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'rolldown';
 
 /**
  * Budgets in bytes, gzip, per file. What a page really downloads (the entry, the runtime chunk and
@@ -44,8 +46,61 @@ const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 console.log('| file | min | gzip | brotli |\n|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.file} | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 
+/**
+ * The npm entries as a merchant's bundler sees them: each imported alone into an app, bundled and
+ * minified with lit and zod, tree-shaken as `sideEffects` allows. What a page pays for one element,
+ * or for a helper without any element. Budgets in bytes, gzip.
+ */
+const ENTRIES = [
+  { name: "import 'ecommpay-elements'", code: "import './dist/index.js';", budget: 40_000 },
+  { name: "import 'ecommpay-elements/checkout'", code: "import './dist/checkout.js';", budget: 25_000 },
+  { name: "import 'ecommpay-elements/redirect'", code: "import './dist/redirect.js';", budget: 18_400 },
+  { name: "import 'ecommpay-elements/bank-select'", code: "import './dist/bank-select.js';", budget: 13_200 },
+  { name: "import 'ecommpay-elements/payout-form'", code: "import './dist/payout-form.js';", budget: 26_200 },
+  { name: "import { ERROR_CODES } from 'ecommpay-elements/core'", code: "import { ERROR_CODES } from './dist/core.js'; console.log(ERROR_CODES);", budget: 300 },
+  { name: "import { ERROR_CODES } from 'ecommpay-elements'", code: "import { ERROR_CODES } from './dist/index.js'; console.log(ERROR_CODES);", budget: 40_000 },
+];
+
+const scratch = mkdtempSync(join(tmpdir(), 'ecommpay-size-'));
+const entryRows = [];
+try {
+  for (const [i, entry] of ENTRIES.entries()) {
+    const file = join(scratch, `entry-${i}.js`);
+    // Written with absolute paths so lit and zod resolve from this project's node_modules.
+    writeFileSync(file, entry.code.replaceAll("'./dist/", `'${resolve('dist')}/`));
+    const { output } = await build({
+      input: file,
+      platform: 'browser',
+      resolve: { conditionNames: ['production', 'browser', 'module', 'import', 'default'] },
+      transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+      logLevel: 'silent',
+      output: { format: 'es', minify: true },
+      write: false,
+    });
+    // What the page loads before anything is asked for: the entry chunk and what it imports
+    // statically. Chunks behind import() (a frame display, a bank picker) load only when used.
+    const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+    const initial = new Set();
+    const visit = (name) => !initial.has(name) && (initial.add(name), chunks.get(name).imports.forEach(visit));
+    visit(output.find((o) => o.type === 'chunk' && o.isEntry).fileName);
+    const bytes = Buffer.concat([...initial].map((name) => Buffer.from(chunks.get(name).code)));
+    const lazy = [...chunks.values()].filter((c) => !initial.has(c.fileName)).reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0);
+    entryRows.push({ ...entry, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, lazy });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+console.log('\n| npm entry, bundled alone | loaded at once, min | gzip | budget | loaded when used, gzip |\n|---|---:|---:|---:|---:|');
+for (const r of entryRows) console.log(`| \`${r.name}\` | ${kb(r.min)} | ${kb(r.gzip)} | ${kb(r.budget)} | ${r.lazy ? kb(r.lazy) : '—'} |`);
+
 if (process.argv.includes('--check')) {
   let failed = false;
+  for (const r of entryRows) {
+    if (r.gzip > r.budget) {
+      console.error(`size budget exceeded: ${r.name} bundles to ${r.gzip} B gzip, budget ${r.budget} B`);
+      failed = true;
+    }
+  }
   for (const r of rows) {
     const budget = BUDGETS[r.file] ?? (r.file.startsWith('chunks/') ? BUDGETS.chunks : undefined);
     if (budget === undefined) continue;
