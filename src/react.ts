@@ -39,11 +39,37 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { MethodCode } from './core/methods/index.ts';
 import type { Display } from './core/payment-page.ts';
 import type { RedirectData } from './core/redirect.ts';
+import type { Lang } from './i18n/index.ts';
 import type { BankOperation } from './core/banks.ts';
 import type { EcommpayBankSelect } from './elements/bank-select/ecommpay-bank-select.ts';
 import type { EcommpayCheckout } from './elements/checkout/ecommpay-checkout.ts';
 import type { EcommpayPayoutForm } from './elements/payout-form/ecommpay-payout-form.ts';
 import type { EcommpayRedirect } from './elements/redirect/ecommpay-redirect.ts';
+import type { EcommpayBanksEvent } from './elements/bank-select/events.ts';
+import type { EcommpayCloseEvent, EcommpayPaymentEvent } from './elements/checkout/events.ts';
+import type { EcommpayAmountChangeEvent, EcommpayErrorEvent, EcommpayLaunchEvent, EcommpayReadyEvent } from './elements/events.ts';
+import type { EcommpayPayoutSubmitEvent } from './elements/payout-form/events.ts';
+import type { EcommpayRedirectEvent, EcommpayStatusEvent } from './elements/redirect/events.ts';
+
+/**
+ * Every event the elements fire, by name, with its class. Named here rather than read from
+ * `GlobalEventHandlersEventMap`, whose entries exist only where an app imports the events' modules
+ * (an app importing `ecommpay-elements/checkout` alone has no `ecommpay-banks` there).
+ */
+export interface EcommpayEventMap {
+  'ecommpay-ready': EcommpayReadyEvent;
+  'ecommpay-launch': EcommpayLaunchEvent;
+  'ecommpay-amount-change': EcommpayAmountChangeEvent;
+  'ecommpay-error': EcommpayErrorEvent;
+  'ecommpay-payment': EcommpayPaymentEvent;
+  'ecommpay-close': EcommpayCloseEvent;
+  'ecommpay-redirect': EcommpayRedirectEvent;
+  'ecommpay-status': EcommpayStatusEvent;
+  'ecommpay-banks': EcommpayBanksEvent;
+  'ecommpay-payout-submit': EcommpayPayoutSubmitEvent;
+  /** `<ecommpay-bank-select>`: the buyer chose a bank (a plain DOM event). */
+  change: Event;
+}
 
 // ── building blocks ───────────────────────────────────────────────────────
 
@@ -66,15 +92,20 @@ type OwnProps<
   Attribute extends keyof E & string,
   Property extends keyof E & string,
   Exact extends object,
-  Events extends keyof GlobalEventHandlersEventMap,
+  Events extends keyof EcommpayEventMap,
 > = Omit<{ [P in Attribute as Kebab<P>]?: AttributeValue<E[P]> } & { [P in Attribute | Property]?: E[P] }, keyof Exact> &
-  Exact & { [N in Events as `on${N}`]?: (event: GlobalEventHandlersEventMap[N]) => void };
+  Exact & { [N in Events as `on${N}`]?: (event: EcommpayEventMap[N]) => void };
 
 /** React's props of any HTML element (`key`, `ref` typed to the element, `children`, `className`, `style`, `slot`, `aria-*`, `onClick`, …) and the element's own. */
 type ElementProps<E extends HTMLElement, Own extends object> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof Own> & Own;
 
-/** Every element's UI language (`en`, `zh`; `zh-CN`, `en-PH`… count as their language). */
+/** Every element's UI language. */
 type Common = 'language';
+
+/** `en` or `zh` suggested; any tag is accepted (`zh-CN`, `en-PH`… count as their language, others as the default). */
+interface Language {
+  language?: Lang | (string & {}) | null;
+}
 
 // ── the elements ──────────────────────────────────────────────────────────
 
@@ -112,7 +143,7 @@ export type EcommpayCheckoutProps = ElementProps<
     | 'frameTimeout'
     | 'allowedHosts',
     'extraParams' | 'sign',
-    { method?: MethodCode | null; display?: Display | null },
+    Language & { method?: MethodCode | null; display?: Display | null },
     | 'ecommpay-ready'
     | 'ecommpay-launch'
     | 'ecommpay-amount-change'
@@ -131,7 +162,7 @@ export type EcommpayRedirectProps = ElementProps<
     Common | 'redirectData' | 'src' | 'target' | 'manual' | 'allowedHosts' | 'pollInterval' | 'pollTimeout' | 'fallbackDelay',
     never,
     // The class takes anything (and refuses what breaks a rule); here, what ecommpay sends, or its JSON.
-    { target?: '_self' | '_top' | null; redirectData?: RedirectData | string | null; 'redirect-data'?: string },
+    Language & { target?: '_self' | '_top' | null; redirectData?: RedirectData | string | null; 'redirect-data'?: string },
     'ecommpay-redirect' | 'ecommpay-status' | 'ecommpay-error'
   >
 >;
@@ -143,7 +174,7 @@ export type EcommpayBankSelectProps = ElementProps<
     EcommpayBankSelect,
     Common | 'method' | 'operation' | 'banksUrl' | 'testMode' | 'label' | 'value' | 'name' | 'required' | 'disabled',
     'error',
-    { method?: MethodCode | null; operation?: BankOperation | null },
+    Language & { method?: MethodCode | null; operation?: BankOperation | null },
     'change' | 'ecommpay-banks' | 'ecommpay-error'
   >
 >;
@@ -155,7 +186,7 @@ export type EcommpayPayoutFormProps = ElementProps<
     EcommpayPayoutForm,
     Common | 'method' | 'amount' | 'currency' | 'banksUrl' | 'name' | 'description' | 'testMode' | 'disabled',
     'values',
-    { method?: MethodCode | null },
+    Language & { method?: MethodCode | null },
     'ecommpay-payout-submit' | 'ecommpay-error'
   >
 >;
