@@ -82,8 +82,9 @@ const iife = await build({
 const bundled = new Map();
 for (const chunk of [...esm.output, ...iife.output]) {
   for (const id of Object.keys(chunk.modules ?? {})) {
-    const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
-    if (match) bundled.set(match[1].replace('\\', '/'), join('node_modules', match[1]));
+    // The last node_modules in the path: a package nested in another's folder is itself.
+    const match = /^(.*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+))[\\/](?!.*node_modules[\\/])/.exec(id);
+    if (match) bundled.set(match[2].replaceAll('\\', '/'), match[1]);
   }
 }
 const notices = [...bundled].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
