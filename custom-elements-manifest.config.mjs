@@ -47,8 +47,7 @@ const ENUMS = {
   display: { values: (ts) => stringsOf(ts, 'src/core/payment-page.ts', 'DISPLAYS') },
   operation: { values: (ts) => stringsOf(ts, 'src/core/banks.ts', 'BankOperation') },
   language: { values: (ts) => stringsOf(ts, 'src/i18n/index.ts', 'LANGS'), open: true },
-  // No list of these in the code: ecommpay-redirect.ts follows `_top` and treats anything else as `_self`.
-  target: { values: () => ['_self', '_top'] },
+  target: { values: (ts) => stringsOf(ts, 'src/core/redirect.ts', 'TARGETS') },
 };
 
 /** Lifecycle callbacks: public in JavaScript, never called by a user of the element. */
@@ -233,7 +232,7 @@ function assertNoSource(value, at = 'manifest') {
 
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/define.ts'],
+  exclude: ['src/**/*.styles.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false,

@@ -1,7 +1,7 @@
 /**
  * `ecommpay-elements/checkout`: defines `<ecommpay-checkout>` (side effect) and exports its class
- * and events. With `bank-picker` it loads `<ecommpay-bank-select>` when first needed; the frame
- * displays (`display="modal"`, `"iframe"`) load their code when first opened.
+ * and events. With `bank-picker` it loads and defines `<ecommpay-bank-select>` when first needed;
+ * the frame displays (`display="modal"`, `"iframe"`) load their code once configured.
  */
 import { define } from './define.ts';
 import { EcommpayCheckout } from './elements/checkout/ecommpay-checkout.ts';

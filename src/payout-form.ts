@@ -1,6 +1,7 @@
 /**
- * `ecommpay-elements/payout-form`: defines `<ecommpay-payout-form>` and the
- * `<ecommpay-bank-select>` it uses (side effect), and exports its class and events.
+ * `ecommpay-elements/payout-form`: defines `<ecommpay-payout-form>` (side effect; the
+ * `<ecommpay-bank-select>` it renders is defined when a form first connects), and exports its
+ * class and events.
  */
 import { define } from './define.ts';
 import { EcommpayPayoutForm } from './elements/payout-form/ecommpay-payout-form.ts';

@@ -38,7 +38,7 @@
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { MethodCode } from './core/methods/index.ts';
 import type { Display } from './core/payment-page.ts';
-import type { RedirectData } from './core/redirect.ts';
+import type { RedirectData, RedirectTarget } from './core/redirect.ts';
 import type { Lang } from './i18n/index.ts';
 import type { BankOperation } from './core/banks.ts';
 import type { EcommpayBankSelect } from './elements/bank-select/ecommpay-bank-select.ts';
@@ -52,9 +52,9 @@ import type { EcommpayPayoutSubmitEvent } from './elements/payout-form/events.ts
 import type { EcommpayRedirectEvent, EcommpayStatusEvent } from './elements/redirect/events.ts';
 
 /**
- * Every event the elements fire, by name, with its class. Named here rather than read from
- * `GlobalEventHandlersEventMap`, whose entries exist only where an app imports the events' modules
- * (an app importing `ecommpay-elements/checkout` alone has no `ecommpay-banks` there).
+ * Every event the elements fire, by name, with its class: the handlers' types. These imports are
+ * what make them hold in an app that imports one element's entry, whose types reach only its own
+ * events (a `GlobalEventHandlersEventMap` lookup for `ecommpay-banks` failed there).
  */
 export interface EcommpayEventMap {
   'ecommpay-ready': EcommpayReadyEvent;
@@ -162,7 +162,7 @@ export type EcommpayRedirectProps = ElementProps<
     Common | 'redirectData' | 'src' | 'target' | 'manual' | 'allowedHosts' | 'pollInterval' | 'pollTimeout' | 'fallbackDelay',
     never,
     // The class takes anything (and refuses what breaks a rule); here, what ecommpay sends, or its JSON.
-    Language & { target?: '_self' | '_top' | null; redirectData?: RedirectData | string | null; 'redirect-data'?: string },
+    Language & { target?: RedirectTarget | null; redirectData?: RedirectData | string | null; 'redirect-data'?: string },
     'ecommpay-redirect' | 'ecommpay-status' | 'ecommpay-error'
   >
 >;

@@ -12,6 +12,11 @@ import * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
 import { FINAL_STATUSES, LONE_SURROGATE, MAX_URL_LENGTH, isPlainObject, isScalar, issue, matching, report, rule, timerIssue, validate, webUrl, type Checked } from './rules.ts';
 
+/** Where `<ecommpay-redirect>` sends the buyer: this frame (the default) or the top window. */
+export const TARGETS = ['_self', '_top'] as const;
+
+export type RedirectTarget = (typeof TARGETS)[number];
+
 export { webUrl } from './rules.ts';
 
 export type RedirectMethod = 'GET' | 'POST';

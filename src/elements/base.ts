@@ -63,7 +63,8 @@ export abstract class EcommpayElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this._onPageShow);
-    this._reportStringifiedObjects();
+    // Once: an element moved or reconnected has said it already.
+    if (!this.hasUpdated) this._reportStringifiedObjects();
   }
 
   /**

@@ -9,10 +9,11 @@ import type { EcommpayErrorDetail } from '../core/errors.ts';
 export function stringifiedObject(element: HTMLElement, attribute: string, value: string): EcommpayErrorDetail | null {
   const field = propertyForAttribute(element, attribute);
   if (!field) return null;
-  const tag = element.localName;
+  const name = element.localName.replace('ecommpay-', '');
+  const loader = `load${name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
   const message =
-    `${field} reached <${tag}> as the attribute ${attribute}="${value}", set before the element was defined: import its module ` +
-    `before rendering (import 'ecommpay-elements/${tag.replace('ecommpay-', '')}'), or set the property from a script.`;
+    `${field} reached <${element.localName}> as the attribute ${attribute}="${value}", set before the element was defined: ` +
+    `define it before rendering (import 'ecommpay-elements/${name}'; with the CDN file, await ${loader}()), or set the property from a script.`;
   return { code: 'invalid-config', message, issues: [{ field, rule: 'type', message }] };
 }
 

@@ -65,6 +65,7 @@ describe('lazy definition of the chunked elements', () => {
     expect(detail.issues).to.deep.equal([{ field: 'values', rule: 'type', message: detail.message }]);
     expect(detail.message).to.match(/^values reached <ecommpay-payout-form> as the attribute values="\[object Object\]", set before the element was defined/);
     expect(detail.message).to.contain("import 'ecommpay-elements/payout-form'");
+    expect(detail.message).to.contain("await loadPayoutForm()");
   });
 });
 

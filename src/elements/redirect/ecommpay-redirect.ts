@@ -128,7 +128,7 @@ export class EcommpayRedirect extends EcommpayElement {
   declare redirectData: unknown;
   /** Your backend's URL answering `{ "redirect_data": {...} }` when ready, `{ "status": "..." }` while not. Polled with backoff. */
   declare src: string | null;
-  /** `_self` (default) or `_top` (a checkout inside an iframe); anything else is `_self`. */
+  /** `_self` (default) or `_top` (a checkout inside an iframe; `TARGETS`); anything else is `_self`. */
   declare target: string | null;
   /** Show a "continue to your bank" button instead of redirecting at once. */
   declare manual: boolean;
