@@ -7,8 +7,6 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.ts';
-import '../../src/bank-select.ts';
-import '../../src/payout-form.ts';
 import type { EcommpayCheckout } from '../../src/index.ts';
 import type { EcommpayBankSelect } from '../../src/elements/bank-select/ecommpay-bank-select.ts';
 import type { EcommpayPayoutForm } from '../../src/elements/payout-form/ecommpay-payout-form.ts';

@@ -17,32 +17,16 @@ import {
   withoutSignature,
   type UnsignableReason,
 } from '../../src/server/index.ts';
+import { DOCUMENTATION_VECTOR } from '../fixtures/signing.ts';
 
 const require = createRequire(import.meta.url);
 const sdkSign = require('ecommpay/src/signer.js') as (obj: object, salt: string) => string;
 const SdkCallback = require('ecommpay/src/callback.js') as new (secret: string, data: object) => unknown;
 
 test('vector 1 (ecommpay documentation): the signed string and the signature', async () => {
-  const params = {
-    project_id: 12345,
-    payment_id: 'X03936',
-    payment_amount: 2035,
-    payment_currency: 'USD',
-    payment_description: 'Guyliner purchase',
-    customer_first_name: 'Jack',
-    customer_id: 'user007',
-    customer_last_name: 'Sparrow',
-    customer_phone: '02081234567',
-    close_on_missclick: true,
-  };
-  assert.equal(
-    signatureString(params),
-    'close_on_missclick:1;customer_first_name:Jack;customer_id:user007;customer_last_name:Sparrow;customer_phone:02081234567;payment_amount:2035;payment_currency:USD;payment_description:Guyliner purchase;payment_id:X03936;project_id:12345',
-  );
-  assert.equal(
-    await signParams(params, 'secret'),
-    'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==',
-  );
+  const { params, secret, signed, signature } = DOCUMENTATION_VECTOR;
+  assert.equal(signatureString(params), signed);
+  assert.equal(await signParams(params, secret), signature);
 });
 
 test('vector 2 (ecommpay PHP SDK tests): raw values, a JSON-string parameter', async () => {

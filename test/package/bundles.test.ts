@@ -1,21 +1,15 @@
 /**
  * What a merchant's bundler takes from the installed package (Rolldown, from the merchant's
- * project, tree-shaking on): `ecommpay-elements/core` alone brings no element and no Lit, and a
- * page using `ERROR_CODES` only pays a few hundred bytes; `ecommpay-elements/checkout` brings the
- * checkout and not the payout form, nor (up front) the bank catalogues.
+ * project, tree-shaking on, through the package's exports and sideEffects): `ecommpay-elements/core`
+ * alone brings no element and no Lit; `ecommpay-elements/checkout` brings the checkout and not the
+ * payout form, nor (up front) the bank catalogues. What each entry weighs is budgeted in
+ * scripts/size.mjs.
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { build, type OutputChunk } from 'rolldown';
 import { installedPackage, writeFixture, type Installed } from './helpers.ts';
-
-/**
- * `import { ERROR_CODES } from 'ecommpay-elements/core'`, bundled and minified, in bytes: 274
- * measured when this test was written (Rolldown 1.2.19: the array of codes and `console.log`,
- * nothing else), with room (×1.5).
- */
-const ERROR_CODES_ONLY_MAX_BYTES = 411;
 
 /** Text only Lit's code carries (its version registries and its base class). */
 const LIT_MARKERS = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions', 'LitElement'];
@@ -28,7 +22,7 @@ before(async () => {
 });
 
 /** Bundles `source` as the merchant's page from their project; every chunk, entry first. */
-async function bundle(name: string, source: string, minify = false): Promise<OutputChunk[]> {
+async function bundle(name: string, source: string): Promise<OutputChunk[]> {
   const dir = writeFixture(project, `bundle-${name}`, { 'page.js': source });
   const { output } = await build({
     input: join(dir, 'page.js'),
@@ -37,7 +31,7 @@ async function bundle(name: string, source: string, minify = false): Promise<Out
     treeshake: true,
     logLevel: 'warn',
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    output: { dir: join(dir, 'dist'), format: 'es', minify },
+    output: { dir: join(dir, 'dist'), format: 'es' },
   });
   return output.filter((o): o is OutputChunk => o.type === 'chunk').sort((a, b) => Number(b.isEntry) - Number(a.isEntry));
 }
@@ -67,19 +61,11 @@ test('ecommpay-elements/core alone: no custom element defined, no Lit', async ()
   assert.ok(!code.includes(CATALOGUE_MARKER), 'no bank catalogue');
 });
 
-test(`ecommpay-elements/core tree-shaken to ERROR_CODES: at most ${ERROR_CODES_ONLY_MAX_BYTES} bytes minified`, async () => {
-  const chunks = await bundle('error-codes', "import { ERROR_CODES } from 'ecommpay-elements/core';\nconsole.log(ERROR_CODES);\n", true);
-  const bytes = chunks.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0);
-  assert.equal(chunks.length, 1, 'one file');
-  assert.ok(bytes <= ERROR_CODES_ONLY_MAX_BYTES, `${bytes} bytes:\n${codeOf(chunks)}`);
-});
-
 test('ecommpay-elements/checkout: defines <ecommpay-checkout>; no payout form anywhere, no bank catalogue up front', async () => {
   const chunks = await bundle('checkout', "import 'ecommpay-elements/checkout';\n");
   const first = codeOf(upFront(chunks));
-  assert.match(first, /customElements\s*\.\s*(define|get)/);
-  assert.match(first, /["']ecommpay-checkout["']/);
-  for (const marker of ['LitElement']) assert.ok(first.includes(marker), `Lit is in (${marker})`);
+  assert.match(first, /\bdefine\(\s*["']ecommpay-checkout["']/, 'the entry defines <ecommpay-checkout>');
+  assert.ok(first.includes('LitElement'), 'Lit is in');
   assert.ok(!first.includes(CATALOGUE_MARKER), 'the bank catalogue is not loaded up front');
   assert.ok(!codeOf(chunks).includes('ecommpay-payout-form'), 'nothing of the payout form, in any chunk');
 });

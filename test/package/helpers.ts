@@ -234,20 +234,5 @@ export async function tsc(project: Installed, dir: string, args: string[] = []):
   return { status: result.status, output, diagnostics };
 }
 
-/** The signing vector of ecommpay's documentation (test/node/server-signer.test.ts, vector 1). */
-export const SIGN_VECTOR = {
-  params: {
-    project_id: 12345,
-    payment_id: 'X03936',
-    payment_amount: 2035,
-    payment_currency: 'USD',
-    payment_description: 'Guyliner purchase',
-    customer_first_name: 'Jack',
-    customer_id: 'user007',
-    customer_last_name: 'Sparrow',
-    customer_phone: '02081234567',
-    close_on_missclick: true,
-  },
-  secret: 'secret',
-  signature: 'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==',
-};
+/** The signing vector of ecommpay's documentation (also test/node/server-signer.test.ts's vector 1). */
+export { DOCUMENTATION_VECTOR as SIGN_VECTOR } from '../fixtures/signing.ts';

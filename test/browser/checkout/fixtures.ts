@@ -1,5 +1,6 @@
 /** Valid base configurations of `<ecommpay-checkout>` for each method, and a mount helper. */
-import '../../../src/index.ts';
+// The checkout's own entry, as a merchant imports it: the bank choice and the frame come through its loaders.
+import '../../../src/checkout.ts';
 import { oneEvent } from '@open-wc/testing';
 import type { EcommpayCheckout, EcommpayErrorDetail } from '../../../src/index.ts';
 import { mount } from '../helpers.ts';
