@@ -27,6 +27,12 @@ const COMPANIONS = {
   devDependencies: ['@types/react', '@types/react-dom', '@types/node', 'typescript'],
 } as const;
 
+/**
+ * The oldest TypeScript the README names (5.3 fails inside zod's types, on `NoInfer`), installed
+ * beside the current one as `typescript-oldest`.
+ */
+export const OLDEST_TYPESCRIPT = '5.4.5';
+
 /** Cached projects older than this, of other tarballs, are removed when a new one is installed. */
 const STALE_MS = 60 * 60 * 1000;
 const PREFIX = 'ecommpay-elements-merchant-';
@@ -149,7 +155,7 @@ async function install(): Promise<Installed> {
     assert.equal(pack.status, 0, `npm pack failed:\n${pack.stderr}`);
     const [{ filename }] = JSON.parse(pack.stdout) as [{ filename: string }];
     const bytes = readFileSync(join(packDir, filename));
-    const versions = lockedVersions();
+    const versions = { ...lockedVersions(), 'typescript-oldest': `npm:typescript@${OLDEST_TYPESCRIPT}` };
     const name = PREFIX + createHash('sha256').update(bytes).update(JSON.stringify(versions)).digest('hex').slice(0, 16);
     const dir = join(tmpdir(), name);
     if (!existsSync(join(dir, '.ready'))) await installInto(dir, join(packDir, filename), versions);
@@ -180,7 +186,7 @@ async function installInto(dir: string, tarball: string, versions: Record<string
     private: true,
     type: 'module',
     dependencies: { 'ecommpay-elements': 'file:./ecommpay-elements.tgz', ...pick(COMPANIONS.dependencies) },
-    devDependencies: pick(COMPANIONS.devDependencies),
+    devDependencies: { ...pick(COMPANIONS.devDependencies), 'typescript-oldest': versions['typescript-oldest']! },
   };
   writeFileSync(join(staging, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const started = Date.now();
@@ -222,9 +228,17 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `tsc -p <dir>` with the project's own TypeScript; its diagnostics parsed (`file(line,col): error TSn: message`). */
-export async function tsc(project: Installed, dir: string, args: string[] = []): Promise<{ status: number | null; output: string; diagnostics: Diagnostic[] }> {
-  const result = await run(process.execPath, [join(project.dir, 'node_modules/typescript/bin/tsc'), '-p', dir, '--pretty', 'false', ...args], { cwd: dir });
+/**
+ * `tsc -p <dir>` with the project's own TypeScript (or `typescript-oldest`, OLDEST_TYPESCRIPT); its
+ * diagnostics parsed (`file(line,col): error TSn: message`).
+ */
+export async function tsc(
+  project: Installed,
+  dir: string,
+  args: string[] = [],
+  compiler: 'typescript' | 'typescript-oldest' = 'typescript',
+): Promise<{ status: number | null; output: string; diagnostics: Diagnostic[] }> {
+  const result = await run(process.execPath, [join(project.dir, `node_modules/${compiler}/bin/tsc`), '-p', dir, '--pretty', 'false', ...args], { cwd: dir });
   const output = result.stdout + result.stderr;
   const diagnostics: Diagnostic[] = [];
   // A diagnostic's first line, then its indented continuation lines (elaborations).

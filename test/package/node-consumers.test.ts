@@ -8,7 +8,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ERROR_CODES, METHOD_CODES } from '../../src/core.ts';
-import { fixture, installedPackage, run, SIGN_VECTOR, tsc, writeFixture, type Installed } from './helpers.ts';
+import { fixture, installedPackage, OLDEST_TYPESCRIPT, run, SIGN_VECTOR, tsc, writeFixture, type Installed } from './helpers.ts';
 
 let project: Installed;
 before(async () => {
@@ -82,4 +82,19 @@ test('ES module TypeScript (module: nodenext, type: module): the backend compile
   assert.equal(found.verified, true);
   assert.deepEqual(found.codes, [...ERROR_CODES]);
   assert.deepEqual(found.methods, [...METHOD_CODES]);
+});
+
+test(`TypeScript ${OLDEST_TYPESCRIPT}, the oldest the README names: the CommonJS and ES module consumers (every entry, the React types) type-check with skipLibCheck off`, async () => {
+  const cjs = writeFixture(project, 'ts-cjs-oldest', { 'tsconfig.json': fixture('ts-cjs/tsconfig.json'), 'consumer.cts': fixture('ts-cjs/consumer.cts') });
+  const esm = writeFixture(project, 'ts-esm-oldest', {
+    'package.json': fixture('ts-esm/package.json'),
+    'tsconfig.json': fixture('ts-esm/tsconfig.json'),
+    'server.ts': fixture('ts-esm/server.ts'),
+    'page.tsx': fixture('ts-esm/page.tsx'),
+  });
+  const [compiledCjs, compiledEsm] = await Promise.all([cjs, esm].map((dir) => tsc(project, dir, ['--noEmit'], 'typescript-oldest')));
+  const version = await run(process.execPath, [join(project.dir, 'node_modules/typescript-oldest/bin/tsc'), '--version'], { cwd: project.dir });
+  assert.equal(version.stdout.trim(), `Version ${OLDEST_TYPESCRIPT}`);
+  assert.deepEqual(compiledCjs!.diagnostics, [], compiledCjs!.output);
+  assert.deepEqual(compiledEsm!.diagnostics, [], compiledEsm!.output);
 });
