@@ -12,6 +12,7 @@ import { checkoutMessages } from '../../src/i18n/checkout.ts';
 import { frameMessages } from '../../src/i18n/frame.ts';
 import { payoutMessages } from '../../src/i18n/payout.ts';
 import { redirectMessages } from '../../src/i18n/redirect.ts';
+import { uiLang } from '../../src/i18n/index.ts';
 
 const RULES: IssueRule[] = ['required', 'type', 'integer', 'positive-integer', 'min', 'max', 'one-of', 'max-length', 'no-semicolon', 'currency', 'only-value', 'only-for-method', 'email', 'url', 'digits', 'pattern', 'chinese', 'luhn', 'integer-list', 'reserved', 'scalar', 'not-in-list', 'host', 'unreachable', 'answer', 'url-length'];
 const MONEY = '¥49,999.00';
@@ -61,3 +62,26 @@ test('the sample covers every text: each dictionary gives some, the payout rules
   for (const [name, dictionary] of Object.entries(DICTIONARIES)) assert.ok(texts(dictionary).length > 5, name);
   assert.equal(texts(payoutMessages.zh).filter(([at]) => at.startsWith('issue(')).length, RULES.length * 2);
 });
+
+/** `language` values and the UI language each gives (fallback `en`): only the primary subtag counts. */
+const UI_LANGUAGES: [unknown, 'en' | 'zh'][] = [
+  ['zh', 'zh'],
+  ['zh-CN', 'zh'],
+  ['ZH_cn', 'zh'],
+  ['en-PH', 'en'],
+  ['zhx', 'en'],
+  ['zh'.padEnd(9, 'x'), 'en'],
+  ['fr', 'en'],
+  ['', 'en'],
+  [null, 'en'],
+  [42, 'en'],
+  // The fuzz test's 100 kB tag: still zh, and read no further than its first subtag.
+  [`zh${'-h'.repeat(50_000)}`, 'zh'],
+  [`${'x'.repeat(100_000)}-zh`, 'en'],
+];
+
+for (const [language, expected] of UI_LANGUAGES) {
+  test(`uiLang(${JSON.stringify(language)?.slice(0, 24)}) is ${expected}`, () => {
+    assert.equal(uiLang(language, 'en'), expected);
+  });
+}

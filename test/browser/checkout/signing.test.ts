@@ -8,6 +8,9 @@ import { signParams, verifySignature } from '../../../src/server/index.ts';
 import { cleanup, recorded, respondUrl, uniqueKey, watchFetches } from '../helpers.ts';
 import { alertText, failureOf, cupAttributes, mountCheckout, payButton, phAttributes, stayOnPage } from './fixtures.ts';
 
+/** How long the test server may take to see the browser close an aborted request (Firefox, on a busy machine, took over the default 1 s). */
+const ABORT_SEEN = { timeout: 3000 };
+
 const SIGNATURE = 'SyA3cx/dmFrwjRcpbnwEK9zaklWKR9buIfTctQob/EHUTutFLpI0zWpSDFEWEwbZt/04i83395RCdEhtUMw83A==';
 
 describe('<ecommpay-checkout> signing', () => {
@@ -202,7 +205,7 @@ describe('<ecommpay-checkout> signing', () => {
     const detail = await failureOf(el);
     expect(detail.code).to.equal('sign-timeout');
     expect(performance.now() - started).to.be.below(2000);
-    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted');
+    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted', ABORT_SEEN);
     await el.updateComplete;
     expect(payButton(el).disabled).to.equal(false);
   });
@@ -239,7 +242,7 @@ describe('<ecommpay-checkout> signing', () => {
     payButton(el).click();
     await waitUntil(async () => (await recorded(key)).length === 1);
     el.remove();
-    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted');
+    await waitUntil(async () => (await recorded(key))[0]?.aborted === true, 'the request was not aborted', ABORT_SEEN);
     // The abort settled the signing in microtasks, before the endpoint could even see the connection close.
     await el.updateComplete;
     expect(events.get('ecommpay-launch')).to.have.length(0);
@@ -253,14 +256,14 @@ describe('<ecommpay-checkout> signing', () => {
       const slow = uniqueKey('sign-slow-noany');
       const { el } = await mountCheckout({ ...phAttributes, 'sign-timeout': '150', 'sign-url': respondUrl(slow, { delay: 3000, body: { signature: SIGNATURE } }) });
       expect((await failureOf(el)).code).to.equal('sign-timeout');
-      await waitUntil(async () => (await recorded(slow))[0]?.aborted === true, 'the timed-out request was not aborted');
+      await waitUntil(async () => (await recorded(slow))[0]?.aborted === true, 'the timed-out request was not aborted', ABORT_SEEN);
 
       const removed = uniqueKey('sign-removed-noany');
       const second = await mountCheckout({ ...cupAttributes, 'sign-url': respondUrl(removed, { delay: 2000, body: { signature: SIGNATURE } }) });
       payButton(second.el).click();
       await waitUntil(async () => (await recorded(removed)).length === 1);
       second.el.remove();
-      await waitUntil(async () => (await recorded(removed))[0]?.aborted === true, 'the request of a removed element was not aborted');
+      await waitUntil(async () => (await recorded(removed))[0]?.aborted === true, 'the request of a removed element was not aborted', ABORT_SEEN);
       expect(second.events.get('ecommpay-launch')).to.have.length(0);
     } finally {
       if (any) Object.defineProperty(AbortSignal, 'any', any);
